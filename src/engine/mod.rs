@@ -1,0 +1,178 @@
+//! The posting checker. Pure Rust: no I/O, no clock, no target-specific code.
+//!
+//! ```
+//! use jobseal::engine::{Checker, Posting, Date};
+//! let checker = Checker::new();
+//! let posting = Posting::from_json(r#"{"title":"仓库管理员","requirements":"限男性，加微信 abc12345 详聊"}"#).unwrap();
+//! let report = checker.report(&posting, Date::parse("2026-11-28"));
+//! assert!(!report.ok);
+//! assert!(report.findings.iter().any(|f| f.rule == "gender-restriction"));
+//! assert!(report.findings.iter().any(|f| f.rule == "wechat-contact"));
+//! ```
+
+mod config;
+mod finding;
+pub mod normalize;
+mod posting;
+mod rule;
+pub mod rules;
+pub mod salary;
+mod terms;
+
+use std::sync::LazyLock;
+
+pub use config::{Config, ConfigError, LengthBound, RuleSettings, SalaryConfig};
+pub use finding::{
+    utf16_len, Category, Field, Finding, FindingReport, Fix, FixReport, Lang, Report, Severity,
+};
+pub use posting::{Posting, PostingError};
+pub use rule::{basis, CheckFn, Ctx, Date, FieldText, Hit, Negation, RuleMeta};
+
+use terms::TermMatcher;
+
+/// A compiled rule pack. Build once (patterns are compiled here, never per keystroke), check many times.
+#[derive(Debug)]
+pub struct Checker {
+    config: Config,
+    terms: TermMatcher,
+}
+
+static DEFAULT: LazyLock<Checker> = LazyLock::new(|| Checker::with_config(Config::default_pack()));
+
+impl Default for Checker {
+    fn default() -> Self {
+        Checker::new()
+    }
+}
+
+impl Clone for Checker {
+    fn clone(&self) -> Self {
+        Checker::with_config(self.config.clone())
+    }
+}
+
+impl Checker {
+    /// The built-in default pack.
+    pub fn new() -> Checker {
+        DEFAULT.clone()
+    }
+
+    /// A shared reference to the built-in default checker (compiled once per process).
+    pub fn default_ref() -> &'static Checker {
+        &DEFAULT
+    }
+
+    /// The default pack with a platform's JSON rule pack applied over it. A bad pack is an error that
+    /// names the offending key; nothing is half-applied.
+    pub fn from_pack_json(pack: &str) -> Result<Checker, ConfigError> {
+        Ok(Checker::with_config(Config::from_pack_json(pack)?))
+    }
+
+    /// A checker for an already validated configuration.
+    pub fn with_config(config: Config) -> Checker {
+        let terms = TermMatcher::build(&config);
+        Checker { config, terms }
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Every finding for a whole posting, in field order, then by position.
+    pub fn check(&self, posting: &Posting, today: Option<Date>) -> Vec<Finding> {
+        self.run(posting, today, true)
+    }
+
+    /// Findings for one field as it is being typed. Whole-posting rules (missing elements) do not run.
+    pub fn check_field(&self, field: Field, text: &str, today: Option<Date>) -> Vec<Finding> {
+        let mut posting = Posting::default();
+        posting.set(field, Some(text.to_string()));
+        self.run(&posting, today, false)
+    }
+
+    /// The report for a posting in the pack's language.
+    pub fn report(&self, posting: &Posting, today: Option<Date>) -> Report {
+        self.report_in(posting, today, self.config.lang)
+    }
+
+    /// The report for a posting in the given language.
+    pub fn report_in(&self, posting: &Posting, today: Option<Date>, lang: Lang) -> Report {
+        let findings = self.check(posting, today);
+        Report {
+            id: posting.id.clone(),
+            ok: !findings.iter().any(|f| f.severity == Severity::Error),
+            findings: findings
+                .iter()
+                .map(|f| f.to_report(posting.get(f.field).unwrap_or(""), lang))
+                .collect(),
+        }
+    }
+
+    fn run(&self, posting: &Posting, today: Option<Date>, whole: bool) -> Vec<Finding> {
+        let fields = Field::ALL
+            .into_iter()
+            .filter_map(|field| {
+                posting.get(field).map(|text| FieldText { field, text, views: normalize::views(text) })
+            })
+            .collect();
+        let cx = Ctx { posting, fields, today, config: &self.config, whole };
+        let mut hits = Vec::new();
+        for ft in &cx.fields {
+            self.terms.hits(ft, &mut hits);
+        }
+        for (i, rule) in rules::RULES.iter().enumerate() {
+            if let Some(check) = rule.check {
+                if self.config.rules[i].enabled {
+                    check(&cx, &mut hits);
+                }
+            }
+        }
+        let mut findings: Vec<Finding> = hits
+            .into_iter()
+            .filter_map(|h| {
+                let i = rules::index_of(h.rule.id)?;
+                let settings = &self.config.rules[i];
+                if !settings.enabled {
+                    return None;
+                }
+                let text = posting.get(h.field).unwrap_or("");
+                Some(Finding::new(
+                    h.rule.id,
+                    h.rule.category,
+                    settings.severity,
+                    h.field,
+                    text,
+                    h.span,
+                    h.message.unwrap_or(h.rule.message),
+                    h.rule.basis,
+                    h.fix,
+                ))
+            })
+            .collect();
+        findings.sort_by(|a, b| {
+            (a.field, a.span.start, a.span.end, a.rule).cmp(&(b.field, b.span.start, b.span.end, b.rule))
+        });
+        findings.dedup_by(|a, b| a.rule == b.rule && a.field == b.field && a.span == b.span);
+        // Within one rule and field, a span inside another span says nothing new.
+        let mut keep = vec![true; findings.len()];
+        for i in 0..findings.len() {
+            for j in 0..findings.len() {
+                let (a, b) = (&findings[i], &findings[j]);
+                if i != j
+                    && keep[j]
+                    && a.rule == b.rule
+                    && a.field == b.field
+                    && b.span.start <= a.span.start
+                    && a.span.end <= b.span.end
+                    && (b.span.end - b.span.start) > (a.span.end - a.span.start)
+                {
+                    keep[i] = false;
+                    break;
+                }
+            }
+        }
+        let mut k = keep.into_iter();
+        findings.retain(|_| k.next().unwrap_or(true));
+        findings
+    }
+}

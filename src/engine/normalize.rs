@@ -1,0 +1,263 @@
+//! Normalised views of a field, each with a map back to the original text.
+//!
+//! Scammers write 微 信, 薇信, V❤信, ①③⑧…, 繳納押金 and zero-width spaces to slip past keyword filters.
+//! Matching therefore happens on a normalised view, and every match maps back to the exact bytes of the
+//! original text (DOMAIN.md: "Apply NFKC, then an explicit variant table, then drop separators, and
+//! match; then map every match back to the original text").
+//!
+//! Two views are built in one pass:
+//! - `light`: NFKC, ASCII lower case, traditional → simplified for the characters our word lists use,
+//!   invisible characters removed. Used for patterns that need punctuation (URLs, e-mail, pay, ages).
+//! - `squeezed`: `light` with separators (spaces, `-_.*/:|~·`, brackets, emoji and other symbols)
+//!   removed as well. Used for the word lists, so that 微 信 and 微❤️信 both read 微信.
+//!
+//! Digits are *not* mapped here: 下三滥 must stay 下三滥. Digit variants (①, ❶, 壹, 幺 …) are read by
+//! [`digit_value`] only where a digit run is being looked for (phone numbers, QQ numbers, IDs).
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use unicode_normalization::UnicodeNormalization;
+
+/// A normalised text and, for each of its bytes, the byte range of the original character it came from.
+#[derive(Debug, Clone, Default)]
+pub struct View {
+    pub text: String,
+    map: Vec<(u32, u32)>,
+}
+
+impl View {
+    /// The original byte range covered by the normalised byte range `range` (which must be non-empty
+    /// and lie on char boundaries of `self.text`).
+    pub fn orig(&self, range: Range<usize>) -> Range<usize> {
+        debug_assert!(range.start < range.end && range.end <= self.text.len());
+        let start = self.map[range.start].0 as usize;
+        let end = self.map[range.end - 1].1 as usize;
+        start..end
+    }
+
+    fn push(&mut self, c: char, orig: (u32, u32)) {
+        let before = self.text.len();
+        self.text.push(c);
+        for _ in before..self.text.len() {
+            self.map.push(orig);
+        }
+    }
+}
+
+/// Both views of one field.
+#[derive(Debug, Clone, Default)]
+pub struct Views {
+    pub light: View,
+    pub squeezed: View,
+}
+
+static TRAD: LazyLock<HashMap<char, char>> = LazyLock::new(|| {
+    let mut m = HashMap::new();
+    for line in include_str!("data/traditional.txt").lines() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        let mut cs = line.chars().filter(|c| !c.is_whitespace());
+        if let (Some(t), Some(s)) = (cs.next(), cs.next()) {
+            m.insert(t, s);
+        }
+    }
+    m
+});
+
+/// Characters that carry no text: zero-width and bidi controls, variation selectors, BOM, tags.
+pub fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{180E}' | '\u{00AD}'
+        | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FE00}'..='\u{FE0F}'
+        | '\u{E0000}'..='\u{E007F}' | '\u{034F}')
+}
+
+/// Characters scammers put between the letters of a word or the digits of a number. Clause punctuation
+/// (，。；！？、 and newlines) is *not* a separator: it ends a clause.
+pub fn is_separator(c: char) -> bool {
+    if c == '\n' {
+        return false;
+    }
+    if c.is_whitespace() || is_invisible(c) {
+        return true;
+    }
+    if digit_value(c).is_some() {
+        return false;
+    }
+    matches!(c,
+        '-' | '_' | '.' | '*' | '/' | '\\' | '|' | '~' | ':' | '\'' | '"' | '`' | '^' | '=' | '#' | '&'
+        | '(' | ')' | '[' | ']' | '{' | '}' | '<' | '>'
+        | '·' | '•' | '・' | '‧' | '∙' | '—' | '–' | '―' | '…' | '〜' | '～'
+        | '【' | '】' | '〔' | '〕' | '「' | '」' | '『' | '』' | '《' | '》' | '〈' | '〉' | '〖' | '〗'
+        | '“' | '”' | '‘' | '’'
+        // arrows, technical and miscellaneous symbols, dingbats (❤ ★ ✨ ➕ …), geometric shapes
+        | '\u{2190}'..='\u{23FF}' | '\u{25A0}'..='\u{27BF}' | '\u{2900}'..='\u{2BFF}'
+        // emoji and pictographs
+        | '\u{1F000}'..='\u{1FAFF}' | '\u{3030}' | '\u{303D}')
+}
+
+/// Clause punctuation: ends the window in which a negation (不收取…押金) can apply.
+pub fn is_clause_end(c: char) -> bool {
+    matches!(c, ',' | ';' | '!' | '?' | '。' | '、' | '\n' | '，' | '；' | '！' | '？')
+}
+
+/// The value of a digit in any of the forms scammers use: ASCII and full-width, circled, parenthesised,
+/// with a full stop, dingbat, double-circled, Chinese (小写/大写), spoken (幺 两 拐 洞 勾), superscript,
+/// subscript and small Roman numerals.
+pub fn digit_value(c: char) -> Option<u8> {
+    let u = c as u32;
+    let v = match c {
+        '0'..='9' => u - '0' as u32,
+        '０'..='９' => u - '０' as u32,
+        '①'..='⑨' => u - '①' as u32 + 1,
+        '⑴'..='⑼' => u - '⑴' as u32 + 1,
+        '⒈'..='⒐' => u - '⒈' as u32 + 1,
+        '❶'..='❾' => u - '❶' as u32 + 1,
+        '➀'..='➈' => u - '➀' as u32 + 1,
+        '➊'..='➒' => u - '➊' as u32 + 1,
+        '⓵'..='⓽' => u - '⓵' as u32 + 1,
+        '㈠'..='㈨' => u - '㈠' as u32 + 1,
+        '㊀'..='㊈' => u - '㊀' as u32 + 1,
+        'ⅰ'..='ⅸ' => u - 'ⅰ' as u32 + 1,
+        'Ⅰ'..='Ⅸ' => u - 'Ⅰ' as u32 + 1,
+        '⁴'..='⁹' => u - '⁴' as u32 + 4,
+        '₀'..='₉' => u - '₀' as u32,
+        '⓪' | '⓿' | '⁰' | '〇' | '零' | '洞' => 0,
+        '¹' | '一' | '壹' | '幺' => 1,
+        '²' | '二' | '贰' | '貳' | '两' | '兩' => 2,
+        '³' | '三' | '叁' | '參' => 3,
+        '四' | '肆' => 4,
+        '五' | '伍' => 5,
+        '六' | '陆' | '陸' => 6,
+        '七' | '柒' | '拐' => 7,
+        '八' | '捌' => 8,
+        '九' | '玖' | '勾' => 9,
+        _ => return None,
+    };
+    Some(v as u8)
+}
+
+/// True for a digit written as a CJK character (一, 壹, 幺 …), which only counts inside a run that also
+/// looks like a number.
+pub fn is_cjk_digit(c: char) -> bool {
+    !c.is_ascii_digit() && ('\u{3000}'..='\u{9FFF}').contains(&c) && digit_value(c).is_some()
+}
+
+fn fold(c: char) -> char {
+    if c.is_ascii_uppercase() {
+        c.to_ascii_lowercase()
+    } else if let Some(&s) = TRAD.get(&c) {
+        s
+    } else {
+        c
+    }
+}
+
+/// Builds both views of `orig` in one pass.
+pub fn views(orig: &str) -> Views {
+    let mut v = Views {
+        light: View { text: String::with_capacity(orig.len()), map: Vec::with_capacity(orig.len()) },
+        squeezed: View { text: String::with_capacity(orig.len()), map: Vec::with_capacity(orig.len()) },
+    };
+    for (i, c) in orig.char_indices() {
+        let span = (i as u32, (i + c.len_utf8()) as u32);
+        if is_invisible(c) {
+            continue;
+        }
+        // ASCII and the CJK Unified Ideographs block are already in NFKC: skip the decomposition.
+        if c.is_ascii() || ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+            emit(&mut v, fold(c), span);
+        } else {
+            for n in std::iter::once(c).nfkc() {
+                emit(&mut v, fold(n), span);
+            }
+        }
+    }
+    v
+}
+
+fn emit(v: &mut Views, c: char, span: (u32, u32)) {
+    if is_invisible(c) {
+        return;
+    }
+    v.light.push(c, span);
+    if !is_separator(c) {
+        v.squeezed.push(c, span);
+    }
+}
+
+/// Normalises a term from a word list or a rule pack the same way as the squeezed view, so that data
+/// files can be written naturally (繁體, Ｆｕｌｌ-width, spaces).
+pub fn normalize_term(term: &str) -> String {
+    views(term).squeezed.text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn squeezed(s: &str) -> String {
+        views(s).squeezed.text
+    }
+
+    #[test]
+    fn squeezes_separators_emoji_and_zero_width() {
+        assert_eq!(squeezed("微 信"), "微信");
+        assert_eq!(squeezed("微❤️信"), "微信");
+        assert_eq!(squeezed("微\u{200B}信"), "微信");
+        assert_eq!(squeezed("V/X"), "vx");
+        assert_eq!(squeezed("ＶＸ"), "vx");
+        assert_eq!(squeezed("微🌟信"), "微信");
+    }
+
+    #[test]
+    fn clause_punctuation_is_kept() {
+        assert_eq!(squeezed("公司微，信誉好"), "公司微,信誉好");
+        assert_eq!(squeezed("a\nb"), "a\nb");
+    }
+
+    #[test]
+    fn traditional_folds_to_simplified() {
+        assert_eq!(squeezed("繳納押金"), "缴纳押金");
+        assert_eq!(squeezed("僅限男性"), "仅限男性");
+    }
+
+    // Regression: numerals inside ordinary words must not become digits (DOMAIN.md, "Known trap").
+    #[test]
+    fn numerals_inside_words_are_left_alone() {
+        assert_eq!(squeezed("下三滥"), "下三滥");
+        assert_eq!(squeezed("五险一金"), "五险一金");
+    }
+
+    #[test]
+    fn maps_back_to_original_bytes() {
+        let orig = "加 V❤️信：abc";
+        let v = views(orig);
+        let pos = v.squeezed.text.find("v信").unwrap();
+        let r = v.squeezed.orig(pos..pos + "v信".len());
+        assert_eq!(&orig[r], "V❤️信");
+    }
+
+    #[test]
+    fn maps_back_through_nfkc_expansion() {
+        // ⑸ becomes "(5)" under NFKC: all three bytes map to the one original character.
+        let orig = "𠀀⑸号";
+        let v = views(orig);
+        let pos = v.light.text.find('5').unwrap();
+        assert_eq!(&orig[v.light.orig(pos..pos + 1)], "⑸");
+    }
+
+    #[test]
+    fn digit_forms() {
+        for (c, d) in [('⓿', 0), ('➃', 4), ('❶', 1), ('➊', 1), ('⓵', 1), ('⑸', 5), ('⒈', 1), ('㈤', 5),
+            ('㊇', 8), ('幺', 1), ('拐', 7), ('洞', 0), ('勾', 9), ('肆', 4), ('⁷', 7), ('₃', 3), ('ⅸ', 9),
+            ('Ⅳ', 4), ('５', 5), ('〇', 0)]
+        {
+            assert_eq!(digit_value(c), Some(d), "{c}");
+        }
+        assert_eq!(digit_value('a'), None);
+        assert_eq!(digit_value('十'), None);
+    }
+}

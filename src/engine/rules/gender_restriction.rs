@@ -1,0 +1,73 @@
+//! # `gender-restriction`
+//!
+//! ## What it does
+//! Flags requirements that restrict a job to one sex or prefer one: 限男性, 只招女生, 男性优先, 女士勿扰, and gendered job titles such as 女导购.
+//!
+//! ## Why is this bad
+//! 就业促进法 第二十七条 and 妇女权益保障法 第四十三条 forbid refusing to hire, or raising the bar for, people of one sex unless the job is one the state lists as unsuitable for women.
+//!
+//! ## Example
+//! ```text
+//! 招聘仓管员2名，限男性，女士勿扰。
+//! ```
+//!
+//! ## Use instead
+//! ```text
+//! 招聘仓管员2名，男女不限。
+//! ```
+//!
+//! The word list is `src/engine/data/terms/gender-restriction.txt`.
+
+use crate::engine::rule::{basis, Negation, RuleMeta};
+use crate::engine::{Category, Severity};
+
+pub static RULE: RuleMeta = RuleMeta {
+    id: "gender-restriction",
+    category: Category::Gender,
+    severity: Severity::Error,
+    message: ("限定或优先某一性别属于就业性别歧视，请删除性别要求。", "Restricting or preferring one sex is sex discrimination in hiring; remove the requirement."),
+    basis: basis::GENDER,
+    terms: Some(include_str!("../data/terms/gender-restriction.txt")),
+    negation: Negation::Adjacent(2),
+    check: None,
+    fields: &[],
+};
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::rules::testing::*;
+
+    const ID: &str = "gender-restriction";
+
+    #[test]
+    fn fires_on_examples() {
+        fires(ID, "限男性");
+        fires(ID, "仅限男性");
+        fires(ID, "只招女生");
+        fires(ID, "男性优先");
+        fires(ID, "女士勿扰");
+        fires(ID, "招聘女导购3名");
+        fires(ID, "要求：性别：男");
+        fires(ID, "僅限男性");
+        fires(ID, "限 男 性");
+        fires(ID, "男​性优先");
+    }
+
+    #[test]
+    fn near_misses_stay_clean() {
+        clean(ID, "男女不限");
+        clean(ID, "性别不限");
+        clean(ID, "女装店导购");
+        clean(ID, "男装设计师");
+        clean(ID, "女职工享受产假");
+        clean(ID, "招聘男女导购");
+        clean(ID, "母婴用品销售");
+        clean(ID, "不限男性女性");
+        clean(ID, "负责女性护肤品线上运营");
+    }
+
+    #[test]
+    fn fix_clears_the_finding() {
+        fix_clears(ID, "限男性");
+    }
+}

@@ -1,0 +1,99 @@
+//! # `invalid-headcount`
+//!
+//! ## What it does
+//! Checks that the headcount (招聘人数) is a positive whole number ("5", 5, "5人", "3-5名").
+//!
+//! ## Why is this bad
+//! 人力资源市场暂行条例 第二十四条 requires the number of people to be hired. "0", "-1", "2.5" or
+//! "很多" says nothing true about the job.
+//!
+//! ## Example
+//! ```text
+//! 0
+//! ```
+//!
+//! ## Use instead
+//! ```text
+//! 5
+//! ```
+//!
+//! "若干" and "不限" are reported by `vague-headcount` instead.
+
+use crate::engine::rule::{basis, Ctx, Hit, Negation, RuleMeta};
+use crate::engine::{Category, Field, Severity};
+
+pub static RULE: RuleMeta = RuleMeta {
+    id: "invalid-headcount",
+    category: Category::Required,
+    severity: Severity::Error,
+    message: ("招聘人数应为正整数（如「5」或「3-5人」）。", "The headcount must be a positive whole number (e.g. \"5\" or \"3-5\")."),
+    basis: basis::HR_MARKET_24,
+    terms: None,
+    negation: Negation::None,
+    check: Some(check),
+    fields: &[Field::Headcount],
+};
+
+/// What a headcount text says.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Headcount {
+    Count,
+    Vague,
+    Invalid,
+    Empty,
+}
+
+pub fn classify(text: &str) -> Headcount {
+    let t = crate::engine::normalize::views(text).light.text;
+    let t = t.trim().trim_end_matches(['人', '名', '位', '个']).trim();
+    if t.is_empty() {
+        return Headcount::Empty;
+    }
+    if ["若干", "不限", "多名", "数名", "大量", "若干名", "n", "若干人"].contains(&t) {
+        return Headcount::Vague;
+    }
+    let positive = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) && s.bytes().any(|b| b != b'0');
+    if positive(t) {
+        return Headcount::Count;
+    }
+    if let Some((a, b)) = t.split_once(['-', '~', '至', '到']) {
+        let (a, b) = (a.trim(), b.trim().trim_end_matches(['人', '名', '位']));
+        if positive(a) && positive(b) && a.parse::<u64>().ok() <= b.parse::<u64>().ok() {
+            return Headcount::Count;
+        }
+    }
+    Headcount::Invalid
+}
+
+fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
+    if let Some(ft) = cx.field(Field::Headcount) {
+        if classify(ft.text) == Headcount::Invalid {
+            out.push(Hit::new(&RULE, Field::Headcount, 0..ft.text.len(), None));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::rules::testing::*;
+
+    #[test]
+    fn classifies() {
+        for t in ["5", "5人", "12名", "３", "3-5人", "3~5"] {
+            assert_eq!(classify(t), Headcount::Count, "{t}");
+        }
+        for t in ["0", "-1", "2.5", "很多", "5-3", "00"] {
+            assert_eq!(classify(t), Headcount::Invalid, "{t}");
+        }
+        assert_eq!(classify("若干"), Headcount::Vague);
+    }
+
+    #[test]
+    fn fires_and_stays_clean() {
+        fires_in("invalid-headcount", Field::Headcount, "0");
+        fires_in("invalid-headcount", Field::Headcount, "很多");
+        clean_in("invalid-headcount", Field::Headcount, "5");
+        clean_in("invalid-headcount", Field::Headcount, "若干");
+    }
+}

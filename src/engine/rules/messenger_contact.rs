@@ -1,0 +1,63 @@
+//! # `messenger-contact`
+//!
+//! ## What it does
+//! Flags contacts on WhatsApp, Line, Skype, DingTalk and Zalo.
+//!
+//! ## Why is this bad
+//! The circular bans illegal diversion off the platform.
+//!
+//! ## Example
+//! ```text
+//! WhatsApp: 85212345678
+//! ```
+//!
+//! ## Use instead
+//! ```text
+//! 请通过平台消息联系。
+//! ```
+//!
+//! The word list is `src/engine/data/terms/messenger-contact.txt`.
+
+use crate::engine::rule::{basis, Negation, RuleMeta};
+use crate::engine::{Category, Severity};
+
+pub static RULE: RuleMeta = RuleMeta {
+    id: "messenger-contact",
+    category: Category::Diversion,
+    severity: Severity::Error,
+    message: ("发布站外通讯工具联系方式会将求职者引流至平台外，请删除。", "A contact on another messenger takes job seekers off the platform; remove it."),
+    basis: basis::CIRCULAR,
+    terms: Some(include_str!("../data/terms/messenger-contact.txt")),
+    negation: Negation::Clause,
+    check: None,
+    fields: &[],
+};
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::rules::testing::*;
+
+    const ID: &str = "messenger-contact";
+
+    #[test]
+    fn fires_on_examples() {
+        fires(ID, "whatsapp: 85212345678");
+        fires(ID, "line id: abc12345");
+        fires(ID, "加钉钉");
+        fires(ID, "skype: hr_2024a");
+    }
+
+    #[test]
+    fn near_misses_stay_clean() {
+        clean(ID, "production line worker");
+        clean(ID, "deadline 2026");
+        clean(ID, "online运营");
+        clean(ID, "钉钉打卡");
+        clean(ID, "熟悉钉钉办公");
+    }
+
+    #[test]
+    fn fix_clears_the_finding() {
+        fix_clears(ID, "whatsapp: 85212345678");
+    }
+}

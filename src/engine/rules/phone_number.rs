@@ -1,0 +1,196 @@
+//! # `phone-number`
+//!
+//! ## What it does
+//! Flags phone numbers in any field, in every disguise: mobile numbers (1[3-9] and 9 more digits, with
+//! or without +86), landlines with an area code (0xx-xxxxxxxx) and 400/800 numbers, written with
+//! full-width, circled, dingbat, Chinese (一三八 / 壹叁捌), spoken (幺 两 拐 洞 勾), superscript or Roman
+//! digits, and split by spaces, dots, dashes, emoji or zero-width characters.
+//!
+//! ## Why is this bad
+//! The circular bans illegal diversion: a phone number takes the job seeker off the platform, out of
+//! reach of its monitoring, which is where fees and loans are demanded.
+//!
+//! Long numbers that are not phone numbers stay clean: registered capital, addresses, dates, version
+//! numbers (1.3.8.1234), the 18-character credit code.
+//!
+//! ## Example
+//! ```text
+//! 有意者请致电 138 1234 5678
+//! ```
+//!
+//! ## Use instead
+//! ```text
+//! 有意者请通过平台投递简历
+//! ```
+
+use crate::engine::normalize::{digit_value, is_cjk_digit, is_separator};
+use crate::engine::rule::{basis, Ctx, Hit, Negation, RuleMeta};
+use crate::engine::{Category, Fix, Severity};
+
+pub static RULE: RuleMeta = RuleMeta {
+    id: "phone-number",
+    category: Category::Diversion,
+    severity: Severity::Error,
+    message: ("发布电话号码会将求职者引流至平台外，请使用平台内沟通。", "A phone number takes job seekers off the platform; use the platform's own messaging."),
+    basis: basis::CIRCULAR,
+    terms: None,
+    negation: Negation::None,
+    check: Some(check),
+    fields: &[],
+};
+
+/// A group of digits between separators: its digits and original byte range.
+#[derive(Debug, Default, Clone)]
+struct Group {
+    digits: Vec<u8>,
+    start: usize,
+    end: usize,
+    cjk: usize,
+}
+
+/// Byte ranges of phone numbers in `text`.
+pub fn find(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut found = Vec::new();
+    let mut run: Vec<Group> = Vec::new();
+    let mut open = false;
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), '\n'))) {
+        if let Some(d) = digit_value(c).filter(|_| i < text.len()) {
+            if !open {
+                run.push(Group { start: i, ..Group::default() });
+                open = true;
+            }
+            if let Some(g) = run.last_mut() {
+                g.digits.push(d);
+                g.end = i + c.len_utf8();
+                g.cjk += usize::from(is_cjk_digit(c));
+            }
+        } else if is_separator(c) && i < text.len() {
+            open = false;
+        } else {
+            // A letter glued to the digits (ABC13812345678, 91310110…217T) ends the run; so does any
+            // other character.
+            scan(&run, &mut found);
+            run.clear();
+            open = false;
+        }
+    }
+    found
+}
+
+fn scan(run: &[Group], found: &mut Vec<std::ops::Range<usize>>) {
+    let mut i = 0;
+    while i < run.len() {
+        let mut digits: Vec<u8> = Vec::new();
+        let mut matched = None;
+        for j in i..run.len() {
+            digits.extend(&run[j].digits);
+            if digits.len() > 13 {
+                break;
+            }
+            let groups = &run[i..=j];
+            // Version numbers and dates mix short and long groups (1.3.8.1234.5678); numbers spelled
+            // digit by digit (1 3 8 …) have only 1-digit groups.
+            let lens_ok = groups.iter().all(|g| g.digits.len() >= 2) || groups.iter().all(|g| g.digits.len() == 1);
+            // Chinese numerals count only when most of the number is written with them (一三八…),
+            // not when one stray 一 sits next to Arabic digits.
+            let cjk: usize = groups.iter().map(|g| g.cjk).sum();
+            let cjk_ok = cjk == 0 || cjk * 2 >= digits.len();
+            if lens_ok && cjk_ok && is_phone(&digits, groups[0].digits.len()) {
+                matched = Some(j);
+            }
+        }
+        if let Some(j) = matched {
+            found.push(run[i].start..run[j].end);
+            i = j + 1;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+fn is_phone(d: &[u8], first_group: usize) -> bool {
+    let mobile = |d: &[u8]| d.len() == 11 && d[0] == 1 && (3..=9).contains(&d[1]);
+    match d.len() {
+        11 if mobile(d) => true,
+        13 if d[..2] == [8, 6] && mobile(&d[2..]) => true,
+        10 if (d[..3] == [4, 0, 0] || d[..3] == [8, 0, 0]) => true,
+        // Landline: area code 0xx / 0xxx written as its own group, then 7-8 digits.
+        10..=12 => d[0] == 0 && d[1] != 0 && (3..=4).contains(&first_group) && (7..=8).contains(&(d.len() - first_group)),
+        _ => false,
+    }
+}
+
+fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
+    for ft in &cx.fields {
+        for r in find(ft.text) {
+            out.push(Hit::new(&RULE, ft.field, r, Some(Fix::Remove)));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find;
+    use crate::engine::rules::testing::*;
+
+    const ID: &str = "phone-number";
+
+    #[track_caller]
+    fn one(text: &str, expected: &str) {
+        let r = find(text);
+        assert_eq!(r.len(), 1, "{text}: {r:?}");
+        assert_eq!(&text[r[0].clone()], expected);
+    }
+
+    #[test]
+    fn every_disguise() {
+        one("电话13812345678", "13812345678");
+        one("电话 138 1234 5678 张", "138 1234 5678");
+        one("１３８１２３４５６７８", "１３８１２３４５６７８");
+        one("①③⑧①②③④⑤⑥⑦⑧", "①③⑧①②③④⑤⑥⑦⑧");
+        one("❶❸❽❶❷❸❹❺❻❼❽", "❶❸❽❶❷❸❹❺❻❼❽");
+        one("➊➌➑➊➋➌➍➎➏➐➑", "➊➌➑➊➋➌➍➎➏➐➑");
+        one("⓵⓷⓼⓵⓶⓷⓸⓹⓺⓻⓼", "⓵⓷⓼⓵⓶⓷⓸⓹⓺⓻⓼");
+        one("一三八一二三四五六七八", "一三八一二三四五六七八");
+        one("壹叁捌壹贰叁肆伍陆柒捌", "壹叁捌壹贰叁肆伍陆柒捌");
+        one("幺三八幺两三四五六拐八", "幺三八幺两三四五六拐八");
+        one("1 3 8 1 2 3 4 5 6 7 8", "1 3 8 1 2 3 4 5 6 7 8");
+        one("138-1234-5678", "138-1234-5678");
+        one("138.1234.5678", "138.1234.5678");
+        one("138🌟1234🌟5678", "138🌟1234🌟5678");
+        one("138\u{200B}1234\u{200B}5678", "138\u{200B}1234\u{200B}5678");
+        one("+86 138 1234 5678", "86 138 1234 5678");
+        one("010-12345678", "010-12345678");
+        one("0755-8888 6666", "0755-8888 6666");
+        one("400-123-4567", "400-123-4567");
+        one("⑴⑶⑻⑴⑵⑶⑷⑸⑹⑺⑻", "⑴⑶⑻⑴⑵⑶⑷⑸⑹⑺⑻");
+        one("⒈⒊⒏⒈⒉⒊⒋⒌⒍⒎⒏", "⒈⒊⒏⒈⒉⒊⒋⒌⒍⒎⒏");
+        one("¹³⁸¹²³⁴⁵⁶⁷⁸", "¹³⁸¹²³⁴⁵⁶⁷⁸");
+        one("ⅰⅲⅷⅰⅱⅲⅳⅴⅵⅶⅷ", "ⅰⅲⅷⅰⅱⅲⅳⅴⅵⅶⅷ");
+        one("㈠㈢㈧㈠㈡㈢㈣㈤㈥㈦㈧", "㈠㈢㈧㈠㈡㈢㈣㈤㈥㈦㈧");
+    }
+
+    #[test]
+    fn long_numbers_that_are_not_phones() {
+        for t in [
+            "注册资本50000000元",
+            "统一社会信用代码91310110666007217T",
+            "地址：北京市海淀区中关村大街1号院2号楼1301室",
+            "版本v1.3.8.1234.5678",
+            "有效期2024-01-01至2024-12-31",
+            "五险一金，一年两次调薪",
+            "邮编100080",
+            "订单号 2026112812345678901",
+            "第一二三车间",
+        ] {
+            assert!(find(t).is_empty(), "{t}: {:?}", find(t));
+        }
+    }
+
+    #[test]
+    fn as_a_rule() {
+        fires(ID, "有意者请致电 138 1234 5678");
+        clean(ID, "注册资本1000万元，员工500人");
+        fix_clears(ID, "有意者请致电13812345678");
+    }
+}

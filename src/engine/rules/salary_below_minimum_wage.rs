@@ -1,0 +1,89 @@
+//! # `salary-below-minimum-wage`
+//!
+//! ## What it does
+//! For full-time work (employment type 全职, or not given), converts the bottom of the pay to a monthly
+//! figure (×174 hours, ×21.75 days, ÷12 for a year) and flags it when it is below the minimum-wage floor
+//! for the work location (`salary.minimum_wage` in the pack: the longest place name found in `location`,
+//! else `default`).
+//!
+//! ## Why is this bad
+//! Pay below the local minimum wage is unlawful (《劳动法》《最低工资规定》), and impossible pay is a
+//! mark of fake postings.
+//!
+//! The default pack's floor (1,500 yuan a month) is deliberately below every regional figure we know of,
+//! so it never cries wolf; platforms set their own table of regional minimum wages.
+//!
+//! ## Example
+//! ```text
+//! 1000元/月
+//! ```
+//!
+//! ## Use instead
+//! ```text
+//! 4000-5000元/月
+//! ```
+
+use crate::engine::rule::{basis, Ctx, Hit, Negation, RuleMeta};
+use crate::engine::salary::{self, Salary};
+use crate::engine::{Category, Field, Severity};
+
+pub static RULE: RuleMeta = RuleMeta {
+    id: "salary-below-minimum-wage",
+    category: Category::Salary,
+    severity: Severity::Error,
+    message: ("全职岗位的月薪低于当地最低工资标准。", "Full-time monthly pay is below the local minimum wage."),
+    basis: basis::MIN_WAGE,
+    terms: None,
+    negation: Negation::None,
+    check: Some(check),
+    fields: &[Field::Salary],
+};
+
+fn full_time(kind: Option<&str>) -> bool {
+    match kind.map(str::trim) {
+        None | Some("") => true,
+        Some(k) => k.contains("全职") || k.eq_ignore_ascii_case("full-time") || k.eq_ignore_ascii_case("full_time"),
+    }
+}
+
+fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
+    if !full_time(cx.posting.employment_type.as_deref()) {
+        return;
+    }
+    let Some((ft, Salary::Pay(p))) = salary::of(cx) else { return };
+    let (Some(factor), Some(floor)) =
+        (p.period.monthly_factor(), cx.config.salary.floor_for(cx.posting.location.as_deref()))
+    else {
+        return;
+    };
+    if p.min * factor < floor {
+        out.push(Hit::new(&RULE, Field::Salary, ft.views.light.orig(p.span), None));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::rules::testing::*;
+    use crate::engine::{Checker, Field, Posting};
+
+    #[test]
+    fn fires_and_stays_clean() {
+        fires_in("salary-below-minimum-wage", Field::Salary, "1000元/月");
+        fires_in("salary-below-minimum-wage", Field::Salary, "5元/小时");
+        fires_in("salary-below-minimum-wage", Field::Salary, "年薪1.2万");
+        clean_in("salary-below-minimum-wage", Field::Salary, "4000-5000元/月");
+        clean_in("salary-below-minimum-wage", Field::Salary, "20元/小时");
+        clean_in("salary-below-minimum-wage", Field::Salary, "2元/件");
+    }
+
+    #[test]
+    fn part_time_is_not_checked_and_the_table_is_regional() {
+        let p = Posting::from_json(r#"{"salary":"1000元/月","employment_type":"兼职"}"#).unwrap();
+        assert!(Checker::default_ref().check(&p, None).iter().all(|f| f.rule != "salary-below-minimum-wage"));
+        let c = Checker::from_pack_json(r#"{"salary":{"minimum_wage":{"default":1500,"上海":2690}}}"#).unwrap();
+        let p = Posting::from_json(r#"{"salary":"2500元/月","location":"上海市浦东新区"}"#).unwrap();
+        assert!(c.check(&p, None).iter().any(|f| f.rule == "salary-below-minimum-wage"));
+        let p = Posting::from_json(r#"{"salary":"2500元/月","location":"成都市"}"#).unwrap();
+        assert!(c.check(&p, None).iter().all(|f| f.rule != "salary-below-minimum-wage"));
+    }
+}

@@ -1,0 +1,62 @@
+//! # `salary-range-too-wide`
+//!
+//! ## What it does
+//! Flags a pay range whose top is more than `salary.max_range_ratio` times its bottom (3 in the
+//! default pack): "3000-50000元/月".
+//!
+//! ## Why is this bad
+//! A range that wide states no basic pay (人力资源市场暂行条例 第二十四条); the top is bait. Reported as
+//! a warning: commission jobs can be honest about a wide range.
+//!
+//! ## Example
+//! ```text
+//! 3000-50000元/月
+//! ```
+//!
+//! ## Use instead
+//! ```text
+//! 底薪3000元/月 + 提成（过去一年平均月收入8000元）
+//! ```
+
+use crate::engine::rule::{basis, Ctx, Hit, Negation, RuleMeta};
+use crate::engine::salary::{self, Salary};
+use crate::engine::{Category, Field, Severity};
+
+pub static RULE: RuleMeta = RuleMeta {
+    id: "salary-range-too-wide",
+    category: Category::Salary,
+    severity: Severity::Warning,
+    message: ("薪资范围跨度过大，请写明基本劳动报酬。", "The pay range is too wide to state a basic pay."),
+    basis: basis::HR_MARKET_24,
+    terms: None,
+    negation: Negation::None,
+    check: Some(check),
+    fields: &[Field::Salary],
+};
+
+fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
+    if let Some((ft, Salary::Pay(p))) = salary::of(cx) {
+        if p.min > 0.0 && p.max.is_some_and(|max| max > p.min * cx.config.salary.max_range_ratio) {
+            out.push(Hit::new(&RULE, Field::Salary, ft.views.light.orig(p.span), None));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::rules::testing::*;
+    use crate::engine::{Checker, Field};
+
+    #[test]
+    fn fires_and_stays_clean() {
+        fires_in("salary-range-too-wide", Field::Salary, "3000-50000元/月");
+        clean_in("salary-range-too-wide", Field::Salary, "6000-18000元/月");
+        clean_in("salary-range-too-wide", Field::Salary, "15-25K·14薪");
+    }
+
+    #[test]
+    fn the_ratio_comes_from_the_pack() {
+        let c = Checker::from_pack_json(r#"{"salary":{"max_range_ratio":1.2}}"#).unwrap();
+        assert!(c.check_field(Field::Salary, "6000-8000元/月", None).iter().any(|f| f.rule == "salary-range-too-wide"));
+    }
+}

@@ -1,0 +1,101 @@
+//! # `title-extra-content`
+//!
+//! ## What it does
+//! Flags a job title that carries more than the job's name: pay (8000元, 15K), emoji and symbol walls
+//! (🔥💰), and runs of exclamation marks. Contact details and hype in a title are flagged by their own
+//! rules.
+//!
+//! ## Why is this bad
+//! The circular asks platforms to standardise the format of postings; a title stuffed with pay and
+//! emoji pushes honest postings down and is a mark of diversion postings.
+//!
+//! ## Example
+//! ```text
+//! 🔥急招普工 月薪8000！！！
+//! ```
+//!
+//! ## Use instead
+//! ```text
+//! 普工
+//! ```
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::engine::normalize::digit_value;
+use crate::engine::rule::{basis, Ctx, Hit, Negation, RuleMeta};
+use crate::engine::{Category, Field, Fix, Severity};
+
+pub static RULE: RuleMeta = RuleMeta {
+    id: "title-extra-content",
+    category: Category::Format,
+    severity: Severity::Warning,
+    message: ("职位名称只应包含职位名称，薪资、表情符号等请写在对应栏目。", "The title should hold only the job title; put pay and the rest in their own fields."),
+    basis: basis::CIRCULAR,
+    terms: None,
+    negation: Negation::None,
+    check: Some(check),
+    fields: &[Field::Title],
+};
+
+static PAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:月薪|年薪|日薪|时薪|底薪|薪资)?\d+(?:\.\d+)?\s*(?:(?:-|~|至)\s*\d+(?:\.\d+)?)?\s*(?:k|千|万|w|元|块)(?:\s*/\s*(?:月|天|日|时|小时|年))?|(?:月薪|年薪|日薪|时薪|底薪)\s*\d+")
+        .expect("title pay pattern compiles")
+});
+static BANG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[!！]{2,}").expect("bang pattern compiles"));
+
+fn is_pictograph(c: char) -> bool {
+    digit_value(c).is_none()
+        && matches!(c, '\u{2600}'..='\u{27BF}' | '\u{2B00}'..='\u{2BFF}' | '\u{1F000}'..='\u{1FAFF}' | '\u{FE0F}' | '\u{200D}')
+}
+
+fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
+    let Some(ft) = cx.field(Field::Title) else { return };
+    let light = &ft.views.light;
+    for re in [&*PAY, &*BANG] {
+        for m in re.find_iter(&light.text) {
+            out.push(Hit::new(&RULE, Field::Title, light.orig(m.range()), Some(Fix::Remove)));
+        }
+    }
+    // Runs of pictographs (🔥💰, ❤️), on the original text.
+    let mut run: Option<(usize, usize)> = None;
+    for (i, c) in ft.text.char_indices().chain(std::iter::once((ft.text.len(), ' '))) {
+        if i < ft.text.len() && is_pictograph(c) {
+            run = Some((run.map_or(i, |r| r.0), i + c.len_utf8()));
+        } else if let Some((s, e)) = run.take() {
+            out.push(Hit::new(&RULE, Field::Title, s..e, Some(Fix::Remove)));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::rules::testing::*;
+    use crate::engine::Field;
+
+    const ID: &str = "title-extra-content";
+
+    #[test]
+    fn fires_on_examples() {
+        fires_in(ID, Field::Title, "普工 月薪8000");
+        fires_in(ID, Field::Title, "销售代表15-25K");
+        fires_in(ID, Field::Title, "🔥急招普工");
+        fires_in(ID, Field::Title, "普工！！！");
+        assert_eq!(span_texts(ID, Field::Title, "🔥💰普工"), ["🔥💰"]);
+    }
+
+    #[test]
+    fn near_misses_stay_clean() {
+        clean_in(ID, Field::Title, "Java开发工程师");
+        clean_in(ID, Field::Title, "3D建模师");
+        clean_in(ID, Field::Title, "5G网络优化工程师");
+        clean_in(ID, Field::Title, "C++软件工程师（2025届校招）");
+        clean_in(ID, Field::Title, "K12数学教师");
+    }
+
+    #[test]
+    fn fix_clears_the_finding() {
+        fix_clears_in(ID, Field::Title, "🔥普工");
+    }
+}

@@ -1,0 +1,116 @@
+//! # `url-link`
+//!
+//! ## What it does
+//! Flags web addresses (http://, www., bare domains such as abc.com or xyz.top). Telegram (t.me) and
+//! WhatsApp (wa.me) links are reported by `telegram-contact` and `messenger-contact`. Technology names
+//! that look like domains (ASP.NET, Node.js) stay clean.
+//!
+//! ## Why is this bad
+//! The circular bans illegal diversion; a link takes the job seeker off the platform. A warning: some
+//! platforms allow the employer's own site.
+//!
+//! ## Example
+//! ```text
+//! 详情见 www.job-fast.top
+//! ```
+//!
+//! ## Use instead
+//! ```text
+//! 详情请见平台内公司主页
+//! ```
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{messenger_contact, telegram_contact};
+use crate::engine::rule::{basis, Ctx, Hit, Negation, RuleMeta};
+use crate::engine::{Category, Fix, Severity};
+
+pub static RULE: RuleMeta = RuleMeta {
+    id: "url-link",
+    category: Category::Diversion,
+    severity: Severity::Warning,
+    message: ("发布站外链接可能将求职者引流至平台外，请删除。", "A link may take job seekers off the platform; remove it."),
+    basis: basis::CIRCULAR,
+    terms: None,
+    negation: Negation::None,
+    check: Some(check),
+    fields: &[],
+};
+
+static URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?:https?://|www\.)[a-z0-9\-._~%/?\#\[\]@!$&'()*+,;=:]+
+        | (?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+
+          (?:com|cn|net|org|top|xyz|vip|cc|me|io|info|link|club|site|shop|app|ltd|online|tk|co)
+          (?:/[a-z0-9\-._~%/?\#@!$&'()*+,;=:]*)?
+          (?:[^a-z0-9@.]|$)",
+    )
+    .expect("url pattern compiles")
+});
+
+const TECH: &[&str] = &["asp.net", "vb.net", "ado.net", ".net", "node.js", "vue.js"];
+
+fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
+    for ft in &cx.fields {
+        let light = &ft.views.light;
+        let t = light.text.as_str();
+        for m in URL.find_iter(t) {
+            let mut r = m.range();
+            // The bare-domain form consumes one trailing character to find the word's end.
+            while r.end > r.start && !t[..r.end].ends_with(|c: char| c.is_ascii_alphanumeric() || c == '/') {
+                r.end -= t[..r.end].chars().next_back().map_or(1, char::len_utf8);
+            }
+            let s = &t[r.clone()];
+            if r.is_empty() || TECH.iter().any(|x| s == *x || s.ends_with(x) && !s.contains('/')) {
+                continue;
+            }
+            // Part of an e-mail address: the e-mail rule reports it.
+            if t[..r.start].ends_with('@') || t[..r.start].rsplit(|c: char| c.is_whitespace()).next().is_some_and(|w| w.contains('@')) {
+                continue;
+            }
+            let host = s.trim_start_matches("https://").trim_start_matches("http://");
+            let rule = if host.starts_with("t.me") || host.starts_with("telegram.me") {
+                &telegram_contact::RULE
+            } else if host.starts_with("wa.me") {
+                &messenger_contact::RULE
+            } else {
+                &RULE
+            };
+            out.push(Hit::new(rule, ft.field, light.orig(r), Some(Fix::Remove)));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::rules::testing::*;
+
+    const ID: &str = "url-link";
+
+    #[test]
+    fn fires_on_examples() {
+        fires(ID, "详情见 www.job-fast.top");
+        fires(ID, "报名：https://abc.cn/join?id=1");
+        fires(ID, "访问 jobs88.xyz 报名");
+        fires(ID, "ｗｗｗ．ａｂｃ．ｃｏｍ");
+        fires("telegram-contact", "t.me/jobs888");
+        fires("messenger-contact", "https://wa.me/85212345678");
+    }
+
+    #[test]
+    fn near_misses_stay_clean() {
+        clean(ID, "精通ASP.NET开发");
+        clean(ID, "熟悉Vue.js/Node.js");
+        clean(ID, "版本 v2.3.1");
+        clean(ID, "简历请投递至平台");
+        clean(ID, "hr@company.com");
+    }
+
+    #[test]
+    fn fix_clears_the_finding() {
+        fix_clears(ID, "详情见 www.job-fast.top");
+    }
+}

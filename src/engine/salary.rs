@@ -1,0 +1,167 @@
+//! Reads the pay text of a posting: "6000-8000元/月", "15-25K·14薪", "80-150元/小时", "年薪10-15万", "面议".
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// The period a pay figure is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    Hour,
+    Day,
+    Week,
+    Month,
+    Year,
+    /// Piece rate (元/件, 元/单): no monthly equivalent.
+    Piece,
+}
+
+impl Period {
+    /// Factor that turns pay for this period into monthly pay (21.75 working days and 174 hours a
+    /// month, the figures used for Chinese wage conversions), or None for piece rates.
+    pub fn monthly_factor(self) -> Option<f64> {
+        match self {
+            Period::Hour => Some(174.0),
+            Period::Day => Some(21.75),
+            Period::Week => Some(4.35),
+            Period::Month => Some(1.0),
+            Period::Year => Some(1.0 / 12.0),
+            Period::Piece => None,
+        }
+    }
+}
+
+/// A parsed pay figure or range, in yuan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pay {
+    pub min: f64,
+    pub max: Option<f64>,
+    pub period: Period,
+    /// 薪 months a year (·14薪), if stated.
+    pub months: Option<u32>,
+    /// The matched text, as a byte range of the text given to [`parse`].
+    pub span: Range<usize>,
+}
+
+/// What the pay text says.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Salary {
+    Pay(Pay),
+    /// 面议 (to be agreed) with no figure.
+    Negotiable(Range<usize>),
+    /// No figure could be read, or the figure is ambiguous (e.g. "15-25" with no unit).
+    Unparseable,
+}
+
+static PAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?P<a>\d+(?:\.\d+)?)\s*(?P<ua>k|千|万|w)?\s*(?:元|块)?\s*
+        (?:(?:-|~|—|–|至|到)\s*(?P<b>\d+(?:\.\d+)?)\s*(?P<ub>k|千|万|w)?)?
+        \s*(?:元|块|rmb|人民币)?\s*
+        (?:(?:/|每|一|每个)?\s*(?P<per>小时|时|h|天|日|周|星期|月|年|单|件))?",
+    )
+    .expect("pay pattern compiles")
+});
+static MONTHS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?P<n>1[2-9]|2[0-4])\s*薪").expect("months pattern compiles"));
+
+fn unit(u: Option<&str>) -> Option<f64> {
+    match u? {
+        "k" | "千" => Some(1000.0),
+        "万" | "w" => Some(10000.0),
+        _ => None,
+    }
+}
+
+/// Parses a pay text (already normalised: the light view, lower case, NFKC).
+pub fn parse(text: &str) -> Salary {
+    let Some(c) = PAY.captures(text) else {
+        return match text.find("面议") {
+            Some(i) => Salary::Negotiable(i..i + "面议".len()),
+            None => Salary::Unparseable,
+        };
+    };
+    let whole = c.get(0).map_or(0..0, |m| m.range());
+    let num = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<f64>().ok());
+    let (Some(a), b) = (num("a"), num("b")) else { return Salary::Unparseable };
+    let ua = unit(c.name("ua").map(|m| m.as_str()));
+    let ub = unit(c.name("ub").map(|m| m.as_str()));
+    // "15-25K": the unit after the range applies to both ends.
+    let ua_eff = ua.or(ub);
+    let min = a * ua_eff.unwrap_or(1.0);
+    let max = b.map(|b| b * ub.or(ua).unwrap_or(1.0));
+    let months = MONTHS.captures(text).and_then(|m| m["n"].parse().ok());
+    let before = &text[..whole.start];
+    let period = match c.name("per").map(|m| m.as_str()) {
+        Some("小时" | "时" | "h") => Period::Hour,
+        Some("天" | "日") => Period::Day,
+        Some("周" | "星期") => Period::Week,
+        Some("月") => Period::Month,
+        Some("年") => Period::Year,
+        Some("单" | "件") => Period::Piece,
+        _ if before.contains("年薪") => Period::Year,
+        _ if before.contains("时薪") => Period::Hour,
+        _ if before.contains("日薪") => Period::Day,
+        _ => Period::Month,
+    };
+    // A bare "15-25" a month is ambiguous (15-25K?): say so rather than guess.
+    if ua_eff.is_none() && period == Period::Month && a < 100.0 {
+        return Salary::Unparseable;
+    }
+    let mut end = whole.end;
+    while end > whole.start && text[..end].ends_with(char::is_whitespace) {
+        end -= text[..end].chars().next_back().map_or(1, char::len_utf8);
+    }
+    Salary::Pay(Pay { min, max, period, months, span: whole.start..end })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[track_caller]
+    fn pay(text: &str) -> Pay {
+        match parse(text) {
+            Salary::Pay(p) => p,
+            other => panic!("{text}: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn reads_common_forms() {
+        let p = pay("6000-8000元/月");
+        assert_eq!((p.min, p.max, p.period), (6000.0, Some(8000.0), Period::Month));
+        let p = pay("15-25k·14薪");
+        assert_eq!((p.min, p.max, p.months), (15000.0, Some(25000.0), Some(14)));
+        let p = pay("80-150元/小时");
+        assert_eq!((p.min, p.period), (80.0, Period::Hour));
+        let p = pay("年薪10-15万");
+        assert_eq!((p.min, p.max, p.period), (100000.0, Some(150000.0), Period::Year));
+        let p = pay("1.2万-1.8万/月");
+        assert_eq!((p.min, p.max), (12000.0, Some(18000.0)));
+        let p = pay("200元/天");
+        assert_eq!(p.period, Period::Day);
+        let p = pay("底薪3000+提成");
+        assert_eq!((p.min, p.max), (3000.0, None));
+        let p = pay("5元/件");
+        assert_eq!(p.period, Period::Piece);
+    }
+
+    #[test]
+    fn negotiable_and_unparseable() {
+        assert!(matches!(parse("面议"), Salary::Negotiable(_)));
+        assert_eq!(parse("待遇优厚"), Salary::Unparseable);
+        assert_eq!(parse("15-25"), Salary::Unparseable);
+    }
+}
+
+/// The salary field of a posting, parsed, with a function mapping the parse's spans to the original.
+pub(crate) fn of<'c>(cx: &'c crate::engine::Ctx<'_>) -> Option<(&'c crate::engine::FieldText<'c>, Salary)> {
+    let ft = cx.field(crate::engine::Field::Salary)?;
+    if ft.text.trim().is_empty() {
+        return None;
+    }
+    Some((ft, parse(&ft.views.light.text)))
+}

@@ -1,0 +1,340 @@
+//! Word lists, matched all at once with one Aho-Corasick automaton over the squeezed view.
+//!
+//! A word-list file has one term a line:
+//!
+//! ```text
+//! # a comment
+//! 限男性 => 男女不限        # a replacement the fix offers
+//! 押金                      # fix: remove the term
+//! 培训费 ?charge            # fires only where the clause charges the job seeker
+//! 微信 ?contact             # fires only with an ID after it or 加/联系 before it
+//! 押金 ?deposit             # fires unless the employer pays or collecting it is the job's duty
+//! {ethnic}族勿扰            # one line for every entry of data/ethnic.txt
+//! ```
+
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::config::Config;
+use super::finding::Fix;
+use super::normalize::{digit_value, is_clause_end, normalize_term};
+use super::rule::{FieldText, Hit, Negation};
+use super::rules::{self, RULES};
+
+/// When a term counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Context {
+    /// Always (unless negated or allowed).
+    Plain,
+    /// Only where the clause charges the job seeker (交/缴/付/收取/元 …) and nothing says the employer pays.
+    Charge,
+    /// A contact channel name: only with an ID after it, 同号, or an action (加/联系/私聊 …) before it.
+    Contact,
+    /// A deposit: fires unless the clause says the employer pays or collecting it is the job's duty.
+    Deposit,
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    rule: usize,
+    ctx: Context,
+    fix: Option<Fix>,
+}
+
+#[derive(Debug)]
+pub struct TermMatcher {
+    terms: Option<AhoCorasick>,
+    entries: Vec<Entry>,
+    allow: Option<AhoCorasick>,
+    /// For each allow pattern, the rule it applies to (None: every rule).
+    allow_rule: Vec<Option<usize>>,
+}
+
+const NEGATION: &str = include_str!("data/negation.txt");
+const LISTS: &[(&str, &str)] = &[
+    ("ethnic", include_str!("data/ethnic.txt")),
+    ("province", include_str!("data/province.txt")),
+];
+const GLOBAL_ALLOW: &str = include_str!("data/allow.txt");
+
+/// Lines of a data file without comments and blanks.
+pub fn data_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().map(|l| l.split('#').next().unwrap_or("").trim()).filter(|l| !l.is_empty())
+}
+
+/// Expands `{list}` placeholders and parses `=> replacement` and `?context`.
+fn parse_line(line: &str) -> Vec<(String, Context, Option<Fix>)> {
+    let (rest, replacement) = match line.split_once("=>") {
+        Some((a, b)) => (a.trim(), Some(b.trim())),
+        None => (line, None),
+    };
+    let (term, ctx) = match rest.rsplit_once('?') {
+        Some((t, "charge")) => (t.trim(), Context::Charge),
+        Some((t, "contact")) => (t.trim(), Context::Contact),
+        Some((t, "deposit")) => (t.trim(), Context::Deposit),
+        _ => (rest, Context::Plain),
+    };
+    let fix = match replacement {
+        Some("-") => None,
+        Some(r) => Some(Fix::Replace(r.to_string())),
+        None => Some(Fix::Remove),
+    };
+    let mut out = Vec::new();
+    if let (Some(open), Some(close)) = (term.find('{'), term.find('}')) {
+        let name = &term[open + 1..close];
+        if let Some((_, list)) = LISTS.iter().find(|(n, _)| *n == name) {
+            for item in data_lines(list) {
+                let t = format!("{}{}{}", &term[..open], item, &term[close + 1..]);
+                out.push((t, ctx, fix.clone()));
+            }
+        }
+    } else {
+        out.push((term.to_string(), ctx, fix));
+    }
+    out
+}
+
+fn automaton(patterns: &[String]) -> Option<AhoCorasick> {
+    if patterns.is_empty() {
+        return None;
+    }
+    AhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(patterns).ok()
+}
+
+impl TermMatcher {
+    pub fn build(config: &Config) -> TermMatcher {
+        let mut patterns = Vec::new();
+        let mut entries = Vec::new();
+        for (i, rule) in RULES.iter().enumerate() {
+            let settings = &config.rules[i];
+            if !settings.enabled {
+                continue;
+            }
+            let listed = rule.terms.map(|t| data_lines(t).flat_map(parse_line).collect::<Vec<_>>());
+            let added = settings.add_terms.iter().map(|t| (t.clone(), Context::Plain, Some(Fix::Remove)));
+            for (term, ctx, fix) in listed.unwrap_or_default().into_iter().chain(added) {
+                let norm = normalize_term(&term);
+                if norm.is_empty() || settings.remove_terms.contains(&norm) {
+                    continue;
+                }
+                patterns.push(norm);
+                entries.push(Entry { rule: i, ctx, fix });
+            }
+        }
+        let mut allow = Vec::new();
+        let mut allow_rule = Vec::new();
+        for phrase in data_lines(GLOBAL_ALLOW).map(str::to_string).chain(config.allow.iter().cloned()) {
+            allow.push(normalize_term(&phrase));
+            allow_rule.push(None);
+        }
+        for (i, s) in config.rules.iter().enumerate() {
+            for phrase in &s.allow {
+                allow.push(normalize_term(phrase));
+                allow_rule.push(Some(i));
+            }
+        }
+        let keep: Vec<bool> = allow.iter().map(|a| !a.is_empty()).collect();
+        let mut k = keep.iter();
+        allow_rule.retain(|_| *k.next().unwrap_or(&true));
+        allow.retain(|a| !a.is_empty());
+        TermMatcher { terms: automaton(&patterns), entries, allow: automaton(&allow), allow_rule }
+    }
+
+    /// Pushes the word-list hits of one field.
+    pub fn hits(&self, ft: &FieldText<'_>, out: &mut Vec<Hit>) {
+        let Some(ac) = &self.terms else { return };
+        let sq = &ft.views.squeezed;
+        let text = sq.text.as_str();
+        let mut allowed: Vec<(Range<usize>, Option<usize>)> = Vec::new();
+        if let Some(allow) = &self.allow {
+            for m in allow.find_overlapping_iter(text) {
+                allowed.push((m.range(), self.allow_rule[m.pattern().as_usize()]));
+            }
+        }
+        for m in ac.find_overlapping_iter(text) {
+            let e = &self.entries[m.pattern().as_usize()];
+            let rule = &RULES[e.rule];
+            if !rule.fields.is_empty() && !rule.fields.contains(&ft.field) {
+                continue;
+            }
+            let r = m.range();
+            if allowed.iter().any(|(a, ar)| a.start < r.end && r.start < a.end && ar.is_none_or(|x| x == e.rule)) {
+                continue;
+            }
+            if negated(rule.negation, text, r.start) {
+                continue;
+            }
+            // 加 that belongs to the word before it (参加, 增加) is not "add me".
+            if text[r.clone()].starts_with('加') && text[..r.start].ends_with(NOT_ADD) {
+                continue;
+            }
+            let end = match e.ctx {
+                Context::Plain => Some(r.end),
+                Context::Charge => charged(text, r.clone()).then_some(r.end),
+                Context::Deposit => (!employer_pays(text, r.clone())).then_some(r.end),
+                Context::Contact => contact(text, r.clone()),
+            };
+            if let Some(end) = end {
+                out.push(Hit::new(rules::meta(e.rule), ft.field, sq.orig(r.start..end), e.fix.clone()));
+            }
+        }
+    }
+}
+
+/// The clause around `r`: from the previous clause end to the next.
+fn clause(text: &str, r: Range<usize>) -> (&str, &str) {
+    let start = text[..r.start].rfind(is_clause_end).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+    let end = text[r.end..].find(is_clause_end).map_or(text.len(), |i| r.end + i);
+    (&text[start..r.start], &text[r.end..end])
+}
+
+fn last_chars(s: &str, n: usize) -> &str {
+    match s.char_indices().rev().nth(n.saturating_sub(1)) {
+        Some((i, _)) if n > 0 => &s[i..],
+        _ if n == 0 => "",
+        _ => s,
+    }
+}
+
+fn first_chars(s: &str, n: usize) -> &str {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => &s[..i],
+        None => s,
+    }
+}
+
+/// Whether a negation cue (不收取, 请勿, 严禁 …) stands before the match.
+pub fn negated(mode: Negation, text: &str, start: usize) -> bool {
+    let (before, _) = clause(text, start..start);
+    let window = match mode {
+        Negation::None => return false,
+        Negation::Adjacent(n) => last_chars(before, n + 2),
+        Negation::Clause => last_chars(before, 12),
+    };
+    // A cue written `~无` is weak: it counts only directly before the match (无押金, 不查乙肝), since
+    // the character is common elsewhere (无经验可…加微信, 工作不累…男性优先).
+    let near = |cue: &str, n: usize| {
+        window.rfind(cue).is_some_and(|i| window[i + cue.len()..].chars().count() <= n)
+    };
+    data_lines(NEGATION).any(|cue| match (cue.strip_prefix('~'), mode) {
+        (Some(weak), _) => near(weak, 0),
+        (None, Negation::Adjacent(n)) => near(cue, n),
+        (None, _) => window.contains(cue),
+    })
+}
+
+const CHARGE_CUES: &[&str] =
+    &["交", "缴", "付", "收取", "收", "扣", "自理", "自费", "自付", "元", "块", "需", "要", "先"];
+/// Cues that the employer pays, or that collecting the fee is the job's duty (负责收取物业费).
+const EMPLOYER_PAYS: &[&str] = &[
+    "负责", "协助", "代收", "核对", "退还给", "公司承担", "单位承担", "企业承担", "公司负责", "单位负责", "报销", "公司出", "公司支付", "由公司", "免费",
+    "公司包", "全包", "承担",
+];
+
+fn near(text: &str, r: Range<usize>, cues: &[&str]) -> bool {
+    let (before, after) = clause(text, r);
+    let (before, after) = (last_chars(before, 8), first_chars(after, 8));
+    cues.iter().any(|c| before.contains(c) || after.contains(c))
+}
+
+fn employer_pays(text: &str, r: Range<usize>) -> bool {
+    near(text, r, EMPLOYER_PAYS)
+}
+
+fn charged(text: &str, r: Range<usize>) -> bool {
+    near(text, r.clone(), CHARGE_CUES) && !employer_pays(text, r)
+}
+
+const ACTIONS: &[&str] = &[
+    "加", "添加", "加我", "加个", "联系", "联系我", "私", "私聊", "私信", "搜", "搜索", "扫", "扫描", "咨询", "联络",
+    "+", "找我", "详询", "留", "发", "请加", "戳", "滴", "call",
+];
+/// Characters before 加 that make it part of another word (参加, 增加 …).
+const NOT_ADD: &[char] = &['参', '增', '追', '附', '施', '更', '外', '叠', '添', '再', '累', '强'];
+const ID_LEADS: &[&str] = &["号码", "群号", "号", "群", "是", "为", "id", "账号"];
+
+/// Where a contact solicitation that starts with a channel name at `r` ends, or None if the channel is
+/// only mentioned (微信小程序开发, 熟悉QQ, 请勿添加微信).
+fn contact(text: &str, r: Range<usize>) -> Option<usize> {
+    let term = &text[r.clone()];
+    let before = &text[..r.start];
+    let after = &text[r.end..];
+    if term.starts_with(|c: char| c.is_ascii_alphabetic()) && before.ends_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    if data_lines(include_str!("data/contact-products.txt")).any(|p| after.starts_with(p)) {
+        return None;
+    }
+    // An ID after the channel name: QQ numbers, WeChat IDs, Telegram handles.
+    let mut rest = after;
+    for lead in ID_LEADS {
+        if let Some(s) = rest.strip_prefix(lead) {
+            rest = s;
+            break;
+        }
+    }
+    rest = rest.trim_start_matches(['@', '+']);
+    let mut digits = 0;
+    let mut alnum = 0;
+    let mut len = 0;
+    for c in rest.chars() {
+        if digit_value(c).is_some() {
+            digits += 1;
+        } else if c.is_ascii_alphabetic() {
+            alnum += 1;
+        } else {
+            break;
+        }
+        len += c.len_utf8();
+    }
+    let id_start = text.len() - rest.len();
+    // A CJK channel name (微信, 扣扣) may be followed by an all-letter ID; a Latin one (qq, vx) may not,
+    // since the letters could be part of the word itself.
+    let latin_term = term.ends_with(|c: char| c.is_ascii_alphanumeric());
+    if digits >= 5 || (digits >= 1 && digits + alnum >= 6) || (!latin_term && alnum >= 6) {
+        return Some(id_start + len);
+    }
+    if let Some(s) = after.strip_prefix("同号").or_else(|| after.strip_prefix("同步")) {
+        return Some(text.len() - s.len());
+    }
+    // An action right before it: 加微信, 加我QQ, 联系飞机.
+    let action = ACTIONS.iter().any(|a| {
+        before.ends_with(a)
+            && !(*a == "加" && before[..before.len() - a.len()].ends_with(NOT_ADD))
+    });
+    action.then_some(r.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_lines() {
+        let v = parse_line("限男性 => 男女不限");
+        assert_eq!(v, vec![("限男性".to_string(), Context::Plain, Some(Fix::Replace("男女不限".into())))]);
+        assert_eq!(parse_line("培训费 ?charge")[0].1, Context::Charge);
+        assert_eq!(parse_line("微信 ?contact")[0].1, Context::Contact);
+        assert!(parse_line("{ethnic}族勿扰").len() >= 50);
+        assert_eq!(parse_line("x => -")[0].2, None);
+    }
+
+    #[test]
+    fn contact_needs_an_id_or_an_action() {
+        let t = "微信abc12345";
+        assert_eq!(contact(t, 0..6), Some(t.len()));
+        assert_eq!(contact("微信小程序开发", 0..6), None);
+        assert_eq!(contact("加微信", 3..9), Some(9));
+        assert_eq!(contact("参加微信", 6..12), None);
+        assert_eq!(contact("熟悉微信,qq", 6..12), None);
+    }
+
+    #[test]
+    fn negation_windows() {
+        assert!(negated(Negation::Clause, "严禁向求职者收取押金", "严禁向求职者收取".len()));
+        assert!(!negated(Negation::Clause, "不包住,押金", "不包住,".len()));
+        assert!(negated(Negation::Adjacent(2), "不限男", "不限".len()));
+        assert!(!negated(Negation::Adjacent(2), "工作不累也要男性优先", "工作不累也要".len()));
+    }
+}
