@@ -57,15 +57,15 @@ pub enum Salary {
 static PAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        (?P<a>\d+(?:\.\d+)?)\s*(?P<ua>k|千|万|w)?\s*(?:元|块)?\s*
-        (?:(?:-|~|—|–|至|到)\s*(?P<b>\d+(?:\.\d+)?)\s*(?P<ub>k|千|万|w)?)?
-        \s*(?:元|块|rmb|人民币)?\s*
-        (?:(?:/|每|一|每个)?\s*(?P<per>小时|时|h|天|日|周|星期|月|年|单|件))?",
+        (?P<a>[0-9]+(?:\.[0-9]+)?)[\x20\t\u{3000}]*(?P<ua>k|千|万|w)?[\x20\t\u{3000}]*(?:元|块)?[\x20\t\u{3000}]*
+        (?:(?:-|~|—|–|至|到)[\x20\t\u{3000}]*(?P<b>[0-9]+(?:\.[0-9]+)?)[\x20\t\u{3000}]*(?P<ub>k|千|万|w)?)?
+        [\x20\t\u{3000}]*(?:元|块|rmb|人民币)?[\x20\t\u{3000}]*
+        (?:(?:/|每|一|每个)?[\x20\t\u{3000}]*(?P<per>小时|时|h|天|日|周|星期|月|年|单|件))?",
     )
     .expect("pay pattern compiles")
 });
 static MONTHS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?P<n>1[2-9]|2[0-4])\s*薪").expect("months pattern compiles"));
+    LazyLock::new(|| Regex::new(r"(?P<n>1[2-9]|2[0-4])[\x20\t\u{3000}]*薪").expect("months pattern compiles"));
 
 fn unit(u: Option<&str>) -> Option<f64> {
     match u? {

@@ -42,21 +42,21 @@ const RETIREMENT: u32 = 60;
 const ADULT: u32 = 18;
 
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:年龄|年纪)?\s*(?:在|要求|限)?\s*(?P<lo>\d{2})\s*(?:周岁|岁)?\s*(?:-|~|—|–|至|到)\s*(?P<hi>\d{2})\s*(?:周岁|岁)")
+    Regex::new(r"(?:年龄|年纪)?[\x20\t\u{3000}]*(?:在|要求|限)?[\x20\t\u{3000}]*(?P<lo>[0-9]{2})[\x20\t\u{3000}]*(?:周岁|岁)?[\x20\t\u{3000}]*(?:-|~|—|–|至|到)[\x20\t\u{3000}]*(?P<hi>[0-9]{2})[\x20\t\u{3000}]*(?:周岁|岁)")
         .expect("age range compiles")
 });
 static RANGE_NO_UNIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:年龄|年纪)\s*(?:在|要求|限)?\s*(?P<lo>\d{2})\s*(?:-|~|—|–|至|到)\s*(?P<hi>\d{2})")
+    Regex::new(r"(?:年龄|年纪)[\x20\t\u{3000}]*(?:在|要求|限)?[\x20\t\u{3000}]*(?P<lo>[0-9]{2})[\x20\t\u{3000}]*(?:-|~|—|–|至|到)[\x20\t\u{3000}]*(?P<hi>[0-9]{2})")
         .expect("age range compiles")
 });
 static UPPER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(?:不超过|不得超过|不大于|小于|低于|未满|限|年龄)\s*(?P<a>\d{2})\s*(?:周岁|岁)(?:\s*(?:以下|以内|之内|及以下))?|(?P<b>\d{2})\s*(?:周岁|岁)\s*(?:以下|以内|之内|及以下))")
+    Regex::new(r"(?:(?:不超过|不得超过|不大于|小于|低于|未满|限|年龄)[\x20\t\u{3000}]*(?P<a>[0-9]{2})[\x20\t\u{3000}]*(?:周岁|岁)(?:[\x20\t\u{3000}]*(?:以下|以内|之内|及以下))?|(?P<b>[0-9]{2})[\x20\t\u{3000}]*(?:周岁|岁)[\x20\t\u{3000}]*(?:以下|以内|之内|及以下))")
         .expect("age upper bound compiles")
 });
 static LOWER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?P<n>\d{2})\s*(?:周岁|岁)\s*(?:以上|及以上)").expect("age lower bound compiles"));
+    LazyLock::new(|| Regex::new(r"(?P<n>[0-9]{2})[\x20\t\u{3000}]*(?:周岁|岁)[\x20\t\u{3000}]*(?:以上|及以上)").expect("age lower bound compiles"));
 static COHORT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^\d])(?P<c>(?:60|70|75|80|85|90|95|00|05)后)(?:优先|勿扰|免谈|为主|以上|以下|即可|不要)")
+    Regex::new(r"(?:^|[^0-9])(?P<c>(?:60|70|75|80|85|90|95|00|05)后)(?:优先|勿扰|免谈|为主|以上|以下|即可|不要)")
         .expect("cohort compiles")
 });
 

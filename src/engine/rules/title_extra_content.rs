@@ -40,7 +40,7 @@ pub static RULE: RuleMeta = RuleMeta {
 };
 
 static PAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:月薪|年薪|日薪|时薪|底薪|薪资)?\d+(?:\.\d+)?\s*(?:(?:-|~|至)\s*\d+(?:\.\d+)?)?\s*(?:k|千|万|w|元|块)(?:\s*/\s*(?:月|天|日|时|小时|年))?|(?:月薪|年薪|日薪|时薪|底薪)\s*\d+")
+    Regex::new(r"(?:月薪|年薪|日薪|时薪|底薪|薪资)?[0-9]+(?:\.[0-9]+)?[\x20\t\u{3000}]*(?:(?:-|~|至)[\x20\t\u{3000}]*[0-9]+(?:\.[0-9]+)?)?[\x20\t\u{3000}]*(?:k|千|万|w|元|块)(?:[\x20\t\u{3000}]*/[\x20\t\u{3000}]*(?:月|天|日|时|小时|年))?|(?:月薪|年薪|日薪|时薪|底薪)[\x20\t\u{3000}]*[0-9]+")
         .expect("title pay pattern compiles")
 });
 static BANG: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[!！]{2,}").expect("bang pattern compiles"));

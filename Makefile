@@ -1,0 +1,109 @@
+# jobseal: the README's two commands, and the steps behind them.
+#
+#   make demo   build the release package and serve the demo on http://127.0.0.1:$(PORT)/www/
+#   make test   fmt, clippy (native + wasm32), native tests, wasm tests in headless Chromium,
+#               package contents, end-to-end tests in Chromium
+#
+# Both install what a fresh machine lacks (idempotently: a second run installs nothing). Nothing
+# downloads a prebuilt binary or a browser: wasm-bindgen-cli and wasm-pack come from crates.io,
+# wasm-opt, Chromium and ChromeDriver from Debian.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PORT ?= 8080
+WASM_BINDGEN_VERSION := 0.2.130
+WASM_PACK_VERSION := 0.15.1
+CARGO_BIN := $(HOME)/.cargo/bin
+export PATH := $(CARGO_BIN):$(PATH)
+export CHROMEDRIVER := /usr/bin/chromedriver
+export CHROME_BIN := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: help demo test tools rust-tools apt-tools e2e-deps pkg fmt-check clippy test-native test-wasm \
+        test-pkg test-e2e bench size clean
+
+help:
+	@echo "make demo   build and serve the demo on http://127.0.0.1:$(PORT)/www/ (PORT=... to change)"
+	@echo "make test   every check and test tier"
+	@echo "make bench  criterion benchmarks (native) and the wasm size report"
+
+# ---- tools -------------------------------------------------------------------------------------
+
+tools: rust-tools apt-tools
+
+rust-tools:
+	@rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown \
+	  || rustup target add wasm32-unknown-unknown
+	@rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy rustfmt
+	@if ! wasm-bindgen --version 2>/dev/null | grep -q " $(WASM_BINDGEN_VERSION)$$"; then \
+	  echo "installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (crates.io)"; \
+	  cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION) --force; fi
+	@if ! wasm-pack --version 2>/dev/null | grep -q " $(WASM_PACK_VERSION)$$"; then \
+	  echo "installing wasm-pack $(WASM_PACK_VERSION) (crates.io)"; \
+	  cargo install wasm-pack --version $(WASM_PACK_VERSION) --locked --force; fi
+
+apt-tools:
+	@missing=""; \
+	command -v wasm-opt >/dev/null || missing="$$missing binaryen"; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	[ -x /usr/bin/chromedriver ] || missing="$$missing chromium-driver"; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing from Debian:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; fi
+
+e2e-deps: tests/e2e/node_modules/.installed
+
+tests/e2e/node_modules/.installed: tests/e2e/package.json tests/e2e/package-lock.json
+	cd tests/e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund
+	touch $@
+
+# ---- build -------------------------------------------------------------------------------------
+
+# The release package: wasm-pack (wasm-opt on), then pkg.json merged over pkg/package.json and the
+# package's JS modules copied in, so `npm pack ./pkg` is exactly what a platform installs.
+pkg: tools
+	wasm-pack build --release --target web --out-dir pkg --out-name jobseal
+	node scripts/package.mjs
+
+demo: pkg
+	@echo "jobseal demo: http://127.0.0.1:$(PORT)/www/"
+	PORT=$(PORT) node scripts/serve.mjs
+
+# ---- test --------------------------------------------------------------------------------------
+
+fmt-check:
+	cargo fmt --check
+
+clippy: rust-tools
+	cargo clippy --all-targets --locked -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --tests --locked -- -D warnings
+
+test-native:
+	cargo test --locked
+
+test-wasm: tools
+	wasm-pack test --headless --chrome -- --locked
+
+test-pkg: pkg
+	node --test tests/package.test.mjs
+
+test-e2e: pkg e2e-deps
+	cd tests/e2e && node --test --test-concurrency=1
+
+test: fmt-check clippy test-native test-wasm test-pkg test-e2e
+	@echo "make test: every tier passed"
+
+# ---- measure -----------------------------------------------------------------------------------
+
+bench:
+	cargo bench --bench check
+	$(MAKE) size
+
+size: pkg
+	node scripts/size.mjs
+
+clean:
+	cargo clean
+	rm -rf pkg tests/e2e/node_modules tests/e2e/screenshots www/demo-credentials.js

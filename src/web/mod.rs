@@ -1,0 +1,152 @@
+//! The JavaScript binding (wasm32 only). Thin on purpose: every decision is made in `engine` and
+//! `badge`; this module converts JS values in and out, once, at the boundary.
+//!
+//! - Errors are `js_sys::Error` with a message (never a bare string), made in one place: [`into_error`].
+//! - Nothing JS hands in is unwrapped: a wrong type is a thrown `Error` naming the field.
+//! - Results go out through `serde_wasm_bindgen::Serializer::json_compatible()`, so they are plain
+//!   objects, exactly the JSON the CLI prints.
+//!
+//! The DOM parts (the form widget and the badge element) are ES modules in `js/`, shipped in the npm
+//! package beside the wasm. They call only what is exported here.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::badge;
+use crate::engine::{self, Date, Field, Lang, Posting};
+
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
+/// The one way an error crosses into JS.
+fn into_error(message: impl std::fmt::Display) -> JsValue {
+    js_sys::Error::new(&message.to_string()).into()
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(into_error)
+}
+
+/// A JS value as JSON: strings are parsed as JSON text, objects are converted.
+fn json_of(value: &JsValue, what: &str) -> Result<serde_json::Value, JsValue> {
+    if let Some(s) = value.as_string() {
+        return serde_json::from_str(&s).map_err(|e| into_error(format!("{what} is not valid JSON: {e}")));
+    }
+    serde_wasm_bindgen::from_value(value.clone()).map_err(|e| into_error(format!("{what}: {e}")))
+}
+
+fn parse_today(today: Option<String>) -> Result<Option<Date>, JsValue> {
+    match today {
+        None => Ok(None),
+        Some(s) => Date::parse(&s)
+            .map(Some)
+            .ok_or_else(|| into_error(format!("today must be a date written YYYY-MM-DD, not {s:?}"))),
+    }
+}
+
+fn parse_lang(lang: Option<String>, default: Lang) -> Result<Lang, JsValue> {
+    match lang {
+        None => Ok(default),
+        Some(s) => Lang::parse(&s).ok_or_else(|| into_error(format!("lang must be \"zh\" or \"en\", not {s:?}"))),
+    }
+}
+
+/// A compiled rule pack. `new Checker()` uses the built-in pack; `new Checker(pack)` applies a JSON
+/// rule pack (object or JSON text) over it and throws an `Error` naming the offending key.
+#[wasm_bindgen]
+#[derive(Debug)]
+pub struct Checker {
+    inner: engine::Checker,
+}
+
+#[wasm_bindgen]
+impl Checker {
+    #[wasm_bindgen(constructor)]
+    pub fn new(pack: JsValue) -> Result<Checker, JsValue> {
+        if pack.is_undefined() || pack.is_null() {
+            return Ok(Checker { inner: engine::Checker::new() });
+        }
+        let value = json_of(&pack, "the rule pack")?;
+        let mut config = engine::Config::default_pack();
+        config.apply(&value).map_err(into_error)?;
+        Ok(Checker { inner: engine::Checker::with_config(config) })
+    }
+
+    /// Checks a whole posting (object or JSON text): `{ id, ok, findings }`, exactly the CLI's report.
+    /// `today` (YYYY-MM-DD) is the date expiry is judged against; `lang` is "zh" or "en".
+    pub fn check(&self, posting: JsValue, today: Option<String>, lang: Option<String>) -> Result<JsValue, JsValue> {
+        let value = json_of(&posting, "the posting")?;
+        let posting = Posting::from_value(&value).map_err(into_error)?;
+        let lang = parse_lang(lang, self.inner.config().lang)?;
+        to_js(&self.inner.report_in(&posting, parse_today(today)?, lang))
+    }
+
+    /// Findings for one field as it is typed.
+    #[wasm_bindgen(js_name = checkField)]
+    pub fn check_field(
+        &self,
+        field: &str,
+        text: &str,
+        today: Option<String>,
+        lang: Option<String>,
+    ) -> Result<JsValue, JsValue> {
+        let f = Field::from_name(field).ok_or_else(|| into_error(format!("unknown field {field:?}")))?;
+        let lang = parse_lang(lang, self.inner.config().lang)?;
+        let findings: Vec<_> = self
+            .inner
+            .check_field(f, text, parse_today(today)?)
+            .iter()
+            .map(|x| x.to_report(text, lang))
+            .collect();
+        to_js(&findings)
+    }
+
+    /// The pack's message language: "zh" or "en".
+    #[wasm_bindgen(getter)]
+    pub fn lang(&self) -> String {
+        match self.inner.config().lang {
+            Lang::Zh => "zh".into(),
+            Lang::En => "en".into(),
+        }
+    }
+}
+
+/// The rules of the built-in pack: `[{ id, category, severity }]`.
+#[wasm_bindgen]
+pub fn rules() -> Result<JsValue, JsValue> {
+    #[derive(Serialize)]
+    struct Row {
+        id: &'static str,
+        category: &'static str,
+        severity: &'static str,
+    }
+    let rows: Vec<Row> = engine::rules::RULES
+        .iter()
+        .map(|r| Row { id: r.id, category: r.category.as_str(), severity: r.severity.as_str() })
+        .collect();
+    to_js(&rows)
+}
+
+/// The library version.
+#[wasm_bindgen]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
+
+/// Checks a Unified Social Credit Code: `{ ok, reason? }`.
+#[wasm_bindgen(js_name = checkUscc)]
+pub fn check_uscc(code: &str) -> Result<JsValue, JsValue> {
+    #[derive(Serialize)]
+    struct Out {
+        ok: bool,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
+    }
+    let out = match badge::uscc::validate(code) {
+        Ok(()) => Out { ok: true, reason: None },
+        Err(e) => Out { ok: false, reason: Some(e.to_string()) },
+    };
+    to_js(&out)
+}
