@@ -6,7 +6,8 @@
 #
 # Both install what a fresh machine lacks (idempotently: a second run installs nothing). Nothing
 # downloads a prebuilt binary or a browser: wasm-bindgen-cli and wasm-pack come from crates.io,
-# wasm-opt, Chromium and ChromeDriver from Debian.
+# wasm-opt from the npm registry (binaryen, under tools/), Chromium and ChromeDriver from Debian.
+# Debian's binaryen 108 is not used: its wasm-opt emits a module whose externref table Node 20 rejects.
 
 SHELL := bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -16,12 +17,12 @@ PORT ?= 8080
 WASM_BINDGEN_VERSION := 0.2.130
 WASM_PACK_VERSION := 0.15.1
 CARGO_BIN := $(HOME)/.cargo/bin
-export PATH := $(CARGO_BIN):$(PATH)
+export PATH := $(CURDIR)/tools/node_modules/.bin:$(CARGO_BIN):$(PATH)
 export CHROMEDRIVER := /usr/bin/chromedriver
 export CHROME_BIN := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help demo test tools rust-tools apt-tools e2e-deps pkg fmt-check clippy test-native test-wasm \
+.PHONY: help demo test tools rust-tools apt-tools npm-tools e2e-deps pkg fmt-check clippy test-native test-wasm \
         test-pkg test-e2e bench size clean
 
 help:
@@ -31,7 +32,13 @@ help:
 
 # ---- tools -------------------------------------------------------------------------------------
 
-tools: rust-tools apt-tools
+tools: rust-tools apt-tools npm-tools
+
+npm-tools: tools/node_modules/.installed
+
+tools/node_modules/.installed: tools/package.json tools/package-lock.json
+	cd tools && npm ci --no-audit --no-fund
+	touch $@
 
 rust-tools:
 	@rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown \
@@ -46,7 +53,6 @@ rust-tools:
 
 apt-tools:
 	@missing=""; \
-	command -v wasm-opt >/dev/null || missing="$$missing binaryen"; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
 	[ -x /usr/bin/chromedriver ] || missing="$$missing chromium-driver"; \
 	if [ -n "$$missing" ]; then \
@@ -64,6 +70,7 @@ tests/e2e/node_modules/.installed: tests/e2e/package.json tests/e2e/package-lock
 # The release package: wasm-pack (wasm-opt on), then pkg.json merged over pkg/package.json and the
 # package's JS modules copied in, so `npm pack ./pkg` is exactly what a platform installs.
 pkg: tools
+	@case "$$(command -v wasm-opt)" in "$(CURDIR)/tools/"*) ;; *) echo "wasm-opt is not binaryen from tools/"; exit 1;; esac
 	wasm-pack build --release --target web --out-dir pkg --out-name jobseal
 	node scripts/package.mjs
 

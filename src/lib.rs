@@ -12,4 +12,4 @@ pub mod badge;
 pub mod engine;
 
 #[cfg(target_arch = "wasm32")]
-mod web;
+pub mod web;

@@ -25,7 +25,10 @@ impl fmt::Display for UsccError {
         match self {
             UsccError::Length(n) => write!(f, "must be 18 characters, found {n}"),
             UsccError::Character { position, found } => {
-                write!(f, "character {position} ({found:?}) is not in the code alphabet 0-9 A-Y without I O S V Z")
+                write!(
+                    f,
+                    "character {position} ({found:?}) is not in the code alphabet 0-9 A-Y without I O S V Z"
+                )
             }
             UsccError::CheckDigit { expected, found } => {
                 write!(f, "check character is {found:?}, the first 17 characters give {expected:?} (some early pilot codes fail this)")
@@ -58,7 +61,10 @@ pub fn validate(code: &str) -> Result<(), UsccError> {
     }
     for (i, c) in code.chars().enumerate() {
         if !c.is_ascii() || value(c as u8).is_none() {
-            return Err(UsccError::Character { position: i + 1, found: c });
+            return Err(UsccError::Character {
+                position: i + 1,
+                found: c,
+            });
         }
     }
     let b = code.as_bytes();
@@ -81,13 +87,22 @@ mod tests {
 
     #[test]
     fn pilot_code_fails_only_its_check_digit() {
-        assert!(matches!(validate("91350100M0001TGQXM"), Err(UsccError::CheckDigit { .. })));
+        assert!(matches!(
+            validate("91350100M0001TGQXM"),
+            Err(UsccError::CheckDigit { .. })
+        ));
     }
 
     #[test]
     fn shape_errors() {
         assert_eq!(validate("9131011066600721"), Err(UsccError::Length(16)));
-        assert!(matches!(validate("91310110666OO7217T"), Err(UsccError::Character { position: 12, .. })));
-        assert!(matches!(validate("91310110666007217t"), Err(UsccError::Character { position: 18, .. })));
+        assert!(matches!(
+            validate("91310110666OO7217T"),
+            Err(UsccError::Character { position: 12, .. })
+        ));
+        assert!(matches!(
+            validate("91310110666007217t"),
+            Err(UsccError::Character { position: 18, .. })
+        ));
     }
 }

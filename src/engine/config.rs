@@ -58,8 +58,12 @@ impl SalaryConfig {
                 }
             }
         }
-        best.map(|(_, f)| f)
-            .or_else(|| self.minimum_wage.iter().find(|(p, _)| p == "default").map(|(_, f)| *f))
+        best.map(|(_, f)| f).or_else(|| {
+            self.minimum_wage
+                .iter()
+                .find(|(p, _)| p == "default")
+                .map(|(_, f)| *f)
+        })
     }
 }
 
@@ -103,7 +107,10 @@ impl fmt::Display for ConfigError {
 impl std::error::Error for ConfigError {}
 
 fn err(key: impl Into<String>, message: impl Into<String>) -> ConfigError {
-    ConfigError { key: key.into(), message: message.into() }
+    ConfigError {
+        key: key.into(),
+        message: message.into(),
+    }
 }
 
 const DEFAULT_PACK: &str = include_str!("data/default-pack.json");
@@ -134,15 +141,17 @@ impl Config {
                 })
                 .collect(),
             allow: Vec::new(),
-            salary: SalaryConfig { max_range_ratio: 3.0, minimum_wage: vec![("default".into(), 1500.0)] },
+            salary: SalaryConfig {
+                max_range_ratio: 3.0,
+                minimum_wage: vec![("default".into(), 1500.0)],
+            },
             lengths: Vec::new(),
         }
     }
 
     /// The default pack with `pack` applied over it.
     pub fn from_pack_json(pack: &str) -> Result<Config, ConfigError> {
-        let value: Value =
-            serde_json::from_str(pack).map_err(|e| err("", format!("not valid JSON: {e}")))?;
+        let value: Value = serde_json::from_str(pack).map_err(|e| err("", format!("not valid JSON: {e}")))?;
         let mut c = Config::default_pack();
         c.apply(&value)?;
         Ok(c)
@@ -207,7 +216,10 @@ impl Config {
                     }
                 }
                 "add_terms" | "remove_terms" if !has_terms => {
-                    return Err(err(&kpath, "this rule has no word list; only enabled, severity and allow apply"))
+                    return Err(err(
+                        &kpath,
+                        "this rule has no word list; only enabled, severity and allow apply",
+                    ))
                 }
                 "add_terms" => {
                     for t in strings(v, &kpath)? {
@@ -238,7 +250,9 @@ impl Config {
         for (key, v) in object(value, "salary")? {
             match key.as_str() {
                 "max_range_ratio" => {
-                    let r = v.as_f64().ok_or_else(|| err("salary.max_range_ratio", "expected a number"))?;
+                    let r = v
+                        .as_f64()
+                        .ok_or_else(|| err("salary.max_range_ratio", "expected a number"))?;
                     if !(r > 1.0 && r.is_finite()) {
                         return Err(err("salary.max_range_ratio", "must be a number greater than 1"));
                     }
@@ -248,7 +262,9 @@ impl Config {
                     let mut table = Vec::new();
                     for (place, floor) in object(v, "salary.minimum_wage")? {
                         let path = format!("salary.minimum_wage.{place}");
-                        let f = floor.as_f64().ok_or_else(|| err(&path, "expected a monthly amount in yuan"))?;
+                        let f = floor
+                            .as_f64()
+                            .ok_or_else(|| err(&path, "expected a monthly amount in yuan"))?;
                         if !(f >= 0.0 && f.is_finite()) {
                             return Err(err(&path, "must be a non-negative number"));
                         }
@@ -313,10 +329,16 @@ fn string<'a>(v: &'a Value, path: &str) -> Result<&'a str, ConfigError> {
 }
 
 fn strings(v: &Value, path: &str) -> Result<Vec<String>, ConfigError> {
-    let arr = v.as_array().ok_or_else(|| err(path, "expected an array of strings"))?;
+    let arr = v
+        .as_array()
+        .ok_or_else(|| err(path, "expected an array of strings"))?;
     arr.iter()
         .enumerate()
-        .map(|(i, s)| s.as_str().map(str::to_string).ok_or_else(|| err(format!("{path}[{i}]"), "expected a string")))
+        .map(|(i, s)| {
+            s.as_str()
+                .map(str::to_string)
+                .ok_or_else(|| err(format!("{path}[{i}]"), "expected a string"))
+        })
         .collect()
 }
 
@@ -342,12 +364,27 @@ mod tests {
     #[test]
     fn errors_name_the_key() {
         bad(r#"{"rules":{"no-such-rule":{}}}"#, "rules.no-such-rule");
-        bad(r#"{"rules":{"gender-restriction":{"severity":"fatal"}}}"#, "rules.gender-restriction.severity");
-        bad(r#"{"rules":{"gender-restriction":{"enabled":"no"}}}"#, "rules.gender-restriction.enabled");
-        bad(r#"{"rules":{"age-restriction":{"add_terms":["x"]}}}"#, "rules.age-restriction.add_terms");
-        bad(r#"{"rules":{"hype":{"add_terms":["x", 3]}}}"#, "rules.hype.add_terms[1]");
+        bad(
+            r#"{"rules":{"gender-restriction":{"severity":"fatal"}}}"#,
+            "rules.gender-restriction.severity",
+        );
+        bad(
+            r#"{"rules":{"gender-restriction":{"enabled":"no"}}}"#,
+            "rules.gender-restriction.enabled",
+        );
+        bad(
+            r#"{"rules":{"age-restriction":{"add_terms":["x"]}}}"#,
+            "rules.age-restriction.add_terms",
+        );
+        bad(
+            r#"{"rules":{"hype":{"add_terms":["x", 3]}}}"#,
+            "rules.hype.add_terms[1]",
+        );
         bad(r#"{"salary":{"max_range_ratio":0.5}}"#, "salary.max_range_ratio");
-        bad(r#"{"salary":{"minimum_wage":{"上海":2690}}}"#, "salary.minimum_wage");
+        bad(
+            r#"{"salary":{"minimum_wage":{"上海":2690}}}"#,
+            "salary.minimum_wage",
+        );
         bad(r#"{"lengths":{"nickname":{"max":3}}}"#, "lengths.nickname");
         bad(r#"{"lengths":{"title":{"min":9,"max":3}}}"#, "lengths.title");
         bad(r#"{"colour":"red"}"#, "colour");
@@ -367,8 +404,10 @@ mod tests {
 
     #[test]
     fn floor_prefers_the_most_specific_place() {
-        let c = Config::from_pack_json(r#"{"salary":{"minimum_wage":{"default":1500,"上海":2690,"上海市浦东":2700}}}"#)
-            .unwrap();
+        let c = Config::from_pack_json(
+            r#"{"salary":{"minimum_wage":{"default":1500,"上海":2690,"上海市浦东":2700}}}"#,
+        )
+        .unwrap();
         assert_eq!(c.salary.floor_for(Some("上海市浦东新区")), Some(2700.0));
         assert_eq!(c.salary.floor_for(Some("上海市徐汇区")), Some(2690.0));
         assert_eq!(c.salary.floor_for(Some("成都")), Some(1500.0));

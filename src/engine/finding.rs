@@ -273,7 +273,16 @@ impl Finding {
             "span {span:?} is not a char range of a {}-byte field",
             text.len()
         );
-        Finding { rule, category, severity, field, span, message, basis, fix }
+        Finding {
+            rule,
+            category,
+            severity,
+            field,
+            span,
+            message,
+            basis,
+            fix,
+        }
     }
 
     /// The JSON-facing report of this finding, with the span in UTF-16 code units of `text`.
@@ -295,9 +304,18 @@ impl Finding {
             message: pick(self.message),
             basis: pick(self.basis),
             fix: self.fix.as_ref().map(|f| match f {
-                Fix::Replace(r) => FixReport { kind: "replace", replacement: r.clone() },
-                Fix::Remove => FixReport { kind: "remove", replacement: String::new() },
-                Fix::Insert(r) => FixReport { kind: "insert", replacement: r.clone() },
+                Fix::Replace(r) => FixReport {
+                    kind: "replace",
+                    replacement: r.clone(),
+                },
+                Fix::Remove => FixReport {
+                    kind: "remove",
+                    replacement: String::new(),
+                },
+                Fix::Insert(r) => FixReport {
+                    kind: "insert",
+                    replacement: r.clone(),
+                },
             }),
         }
     }
@@ -369,13 +387,26 @@ mod tests {
     #[should_panic(expected = "not a char range")]
     fn span_inside_a_character_is_refused() {
         let text = "限男性";
-        Finding::new("x", Category::Gender, Severity::Error, Field::Title, text, 1..3, ("", ""), ("", ""), None);
+        Finding::new(
+            "x",
+            Category::Gender,
+            Severity::Error,
+            Field::Title,
+            text,
+            1..3,
+            ("", ""),
+            ("", ""),
+            None,
+        );
     }
 
     #[test]
     fn fixes_apply() {
         assert_eq!(Fix::Remove.apply("限男性优先", 0..9), "优先");
-        assert_eq!(Fix::Replace("男女不限".into()).apply("要求:限男性", 7..16), "要求:男女不限");
+        assert_eq!(
+            Fix::Replace("男女不限".into()).apply("要求:限男性", 7..16),
+            "要求:男女不限"
+        );
         assert_eq!(Fix::Insert("x".into()).apply("ab", 1..1), "axb");
     }
 }

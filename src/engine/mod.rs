@@ -112,10 +112,20 @@ impl Checker {
         let fields = Field::ALL
             .into_iter()
             .filter_map(|field| {
-                posting.get(field).map(|text| FieldText { field, text, views: normalize::views(text) })
+                posting.get(field).map(|text| FieldText {
+                    field,
+                    text,
+                    views: normalize::views(text),
+                })
             })
             .collect();
-        let cx = Ctx { posting, fields, today, config: &self.config, whole };
+        let cx = Ctx {
+            posting,
+            fields,
+            today,
+            config: &self.config,
+            whole,
+        };
         let mut hits = Vec::new();
         for ft in &cx.fields {
             self.terms.hits(ft, &mut hits);
@@ -152,27 +162,24 @@ impl Checker {
         findings.sort_by(|a, b| {
             (a.field, a.span.start, a.span.end, a.rule).cmp(&(b.field, b.span.start, b.span.end, b.rule))
         });
-        findings.dedup_by(|a, b| a.rule == b.rule && a.field == b.field && a.span == b.span);
-        // Within one rule and field, a span inside another span says nothing new.
-        let mut keep = vec![true; findings.len()];
-        for i in 0..findings.len() {
-            for j in 0..findings.len() {
-                let (a, b) = (&findings[i], &findings[j]);
-                if i != j
-                    && keep[j]
-                    && a.rule == b.rule
-                    && a.field == b.field
-                    && b.span.start <= a.span.start
-                    && a.span.end <= b.span.end
-                    && (b.span.end - b.span.start) > (a.span.end - a.span.start)
+        // Within one rule and field, overlapping spans (加V + V信 abc123) are one finding: their union.
+        // A replacement fix wins over a removal, since it was written for the phrase.
+        let mut merged: Vec<Finding> = Vec::with_capacity(findings.len());
+        for f in findings {
+            if let Some(prev) = merged.last_mut() {
+                if prev.rule == f.rule
+                    && prev.field == f.field
+                    && f.span.start < prev.span.end.max(prev.span.start + 1)
                 {
-                    keep[i] = false;
-                    break;
+                    prev.span.end = prev.span.end.max(f.span.end);
+                    if !matches!(prev.fix, Some(Fix::Replace(_))) && matches!(f.fix, Some(Fix::Replace(_))) {
+                        prev.fix = f.fix;
+                    }
+                    continue;
                 }
             }
+            merged.push(f);
         }
-        let mut k = keep.into_iter();
-        findings.retain(|_| k.next().unwrap_or(true));
-        findings
+        merged
     }
 }

@@ -99,7 +99,10 @@ pub fn is_separator(c: char) -> bool {
 
 /// Clause punctuation: ends the window in which a negation (不收取…押金) can apply.
 pub fn is_clause_end(c: char) -> bool {
-    matches!(c, ',' | ';' | '!' | '?' | '。' | '、' | '\n' | '，' | '；' | '！' | '？')
+    matches!(
+        c,
+        ',' | ';' | '!' | '?' | '。' | '、' | '\n' | '，' | '；' | '！' | '？'
+    )
 }
 
 /// The value of a digit in any of the forms scammers use: ASCII and full-width, circled, parenthesised,
@@ -157,8 +160,14 @@ fn fold(c: char) -> char {
 /// Builds both views of `orig` in one pass.
 pub fn views(orig: &str) -> Views {
     let mut v = Views {
-        light: View { text: String::with_capacity(orig.len()), map: Vec::with_capacity(orig.len()) },
-        squeezed: View { text: String::with_capacity(orig.len()), map: Vec::with_capacity(orig.len()) },
+        light: View {
+            text: String::with_capacity(orig.len()),
+            map: Vec::with_capacity(orig.len()),
+        },
+        squeezed: View {
+            text: String::with_capacity(orig.len()),
+            map: Vec::with_capacity(orig.len()),
+        },
     };
     for (i, c) in orig.char_indices() {
         let span = (i as u32, (i + c.len_utf8()) as u32);
@@ -251,10 +260,28 @@ mod tests {
 
     #[test]
     fn digit_forms() {
-        for (c, d) in [('⓿', 0), ('➃', 4), ('❶', 1), ('➊', 1), ('⓵', 1), ('⑸', 5), ('⒈', 1), ('㈤', 5),
-            ('㊇', 8), ('幺', 1), ('拐', 7), ('洞', 0), ('勾', 9), ('肆', 4), ('⁷', 7), ('₃', 3), ('ⅸ', 9),
-            ('Ⅳ', 4), ('５', 5), ('〇', 0)]
-        {
+        for (c, d) in [
+            ('⓿', 0),
+            ('➃', 4),
+            ('❶', 1),
+            ('➊', 1),
+            ('⓵', 1),
+            ('⑸', 5),
+            ('⒈', 1),
+            ('㈤', 5),
+            ('㊇', 8),
+            ('幺', 1),
+            ('拐', 7),
+            ('洞', 0),
+            ('勾', 9),
+            ('肆', 4),
+            ('⁷', 7),
+            ('₃', 3),
+            ('ⅸ', 9),
+            ('Ⅳ', 4),
+            ('５', 5),
+            ('〇', 0),
+        ] {
             assert_eq!(digit_value(c), Some(d), "{c}");
         }
         assert_eq!(digit_value('a'), None);

@@ -48,8 +48,10 @@ impl std::error::Error for PostingError {}
 impl Posting {
     /// Parses a posting from JSON text.
     pub fn from_json(text: &str) -> Result<Posting, PostingError> {
-        let value: Value = serde_json::from_str(text)
-            .map_err(|e| PostingError { field: None, message: format!("not valid JSON: {e}") })?;
+        let value: Value = serde_json::from_str(text).map_err(|e| PostingError {
+            field: None,
+            message: format!("not valid JSON: {e}"),
+        })?;
         Posting::from_value(&value)
     }
 
@@ -184,7 +186,8 @@ mod tests {
 
     #[test]
     fn parses_known_fields_and_ignores_unknown_ones() {
-        let p = Posting::from_json(r#"{"id":"a1","title":"前端工程师","headcount":3,"extra":{"x":1}}"#).unwrap();
+        let p =
+            Posting::from_json(r#"{"id":"a1","title":"前端工程师","headcount":3,"extra":{"x":1}}"#).unwrap();
         assert_eq!(p.id.as_deref(), Some("a1"));
         assert_eq!(p.title.as_deref(), Some("前端工程师"));
         assert_eq!(p.headcount.as_deref(), Some("3"));
@@ -201,7 +204,13 @@ mod tests {
 
     #[test]
     fn not_an_object_is_an_error() {
-        assert!(Posting::from_json("[1,2]").unwrap_err().message.contains("an array"));
-        assert!(Posting::from_json("{").unwrap_err().message.contains("not valid JSON"));
+        assert!(Posting::from_json("[1,2]")
+            .unwrap_err()
+            .message
+            .contains("an array"));
+        assert!(Posting::from_json("{")
+            .unwrap_err()
+            .message
+            .contains("not valid JSON"));
     }
 }

@@ -13,8 +13,10 @@ pub mod basis {
         "《关于规范网络平台招聘类信息发布的通知》(人社厅发〔2025〕60号)",
         "MOHRSS et al. circular on online recruitment information (人社厅发〔2025〕60号)",
     );
-    pub const HR_MARKET_24: (&str, &str) =
-        ("人力资源市场暂行条例 第二十四条", "Interim Regulations on the Human Resources Market, Art. 24");
+    pub const HR_MARKET_24: (&str, &str) = (
+        "人力资源市场暂行条例 第二十四条",
+        "Interim Regulations on the Human Resources Market, Art. 24",
+    );
     pub const HR_MARKET_11: (&str, &str) = (
         "人力资源市场暂行条例 第十一条；就业促进法 第三十一条",
         "Interim Regulations on the Human Resources Market, Art. 11; Employment Promotion Law, Art. 31",
@@ -27,8 +29,10 @@ pub mod basis {
         "就业促进法 第二十七条；妇女权益保障法 第四十三条",
         "Employment Promotion Law, Art. 27; Law on the Protection of Women's Rights and Interests, Art. 43",
     );
-    pub const MARITAL: (&str, &str) =
-        ("妇女权益保障法 第四十三条", "Law on the Protection of Women's Rights and Interests, Art. 43");
+    pub const MARITAL: (&str, &str) = (
+        "妇女权益保障法 第四十三条",
+        "Law on the Protection of Women's Rights and Interests, Art. 43",
+    );
     pub const ETHNICITY: (&str, &str) = (
         "就业促进法 第三条、第二十八条；人力资源市场暂行条例 第二十四条",
         "Employment Promotion Law, Arts. 3 and 28; Interim Regulations on the Human Resources Market, Art. 24",
@@ -50,8 +54,10 @@ pub mod basis {
         "劳动合同法 第九条；就业促进法 第四十一条",
         "Labour Contract Law, Art. 9; Employment Promotion Law, Art. 41",
     );
-    pub const MIN_WAGE: (&str, &str) =
-        ("《劳动法》《最低工资规定》", "Labour Law and the Minimum Wage Provisions");
+    pub const MIN_WAGE: (&str, &str) = (
+        "《劳动法》《最低工资规定》",
+        "Labour Law and the Minimum Wage Provisions",
+    );
 }
 
 /// How a negation before a match (不收取押金, 请勿添加微信) is looked for.
@@ -100,7 +106,13 @@ pub struct Hit {
 
 impl Hit {
     pub fn new(rule: &'static RuleMeta, field: Field, span: Range<usize>, fix: Option<Fix>) -> Hit {
-        Hit { rule, field, span, fix, message: None }
+        Hit {
+            rule,
+            field,
+            span,
+            fix,
+            message: None,
+        }
     }
 }
 

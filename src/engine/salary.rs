@@ -64,8 +64,9 @@ static PAY: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("pay pattern compiles")
 });
-static MONTHS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?P<n>1[2-9]|2[0-4])[\x20\t\u{3000}]*薪").expect("months pattern compiles"));
+static MONTHS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<n>1[2-9]|2[0-4])[\x20\t\u{3000}]*薪").expect("months pattern compiles")
+});
 
 fn unit(u: Option<&str>) -> Option<f64> {
     match u? {
@@ -85,7 +86,9 @@ pub fn parse(text: &str) -> Salary {
     };
     let whole = c.get(0).map_or(0..0, |m| m.range());
     let num = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<f64>().ok());
-    let (Some(a), b) = (num("a"), num("b")) else { return Salary::Unparseable };
+    let (Some(a), b) = (num("a"), num("b")) else {
+        return Salary::Unparseable;
+    };
     let ua = unit(c.name("ua").map(|m| m.as_str()));
     let ub = unit(c.name("ub").map(|m| m.as_str()));
     // "15-25K": the unit after the range applies to both ends.
@@ -114,7 +117,22 @@ pub fn parse(text: &str) -> Salary {
     while end > whole.start && text[..end].ends_with(char::is_whitespace) {
         end -= text[..end].chars().next_back().map_or(1, char::len_utf8);
     }
-    Salary::Pay(Pay { min, max, period, months, span: whole.start..end })
+    Salary::Pay(Pay {
+        min,
+        max,
+        period,
+        months,
+        span: whole.start..end,
+    })
+}
+
+/// The salary field of a posting, parsed, with a function mapping the parse's spans to the original.
+pub(crate) fn of<'c>(cx: &'c crate::engine::Ctx<'_>) -> Option<(&'c crate::engine::FieldText<'c>, Salary)> {
+    let ft = cx.field(crate::engine::Field::Salary)?;
+    if ft.text.trim().is_empty() {
+        return None;
+    }
+    Some((ft, parse(&ft.views.light.text)))
 }
 
 #[cfg(test)]
@@ -155,13 +173,4 @@ mod tests {
         assert_eq!(parse("待遇优厚"), Salary::Unparseable);
         assert_eq!(parse("15-25"), Salary::Unparseable);
     }
-}
-
-/// The salary field of a posting, parsed, with a function mapping the parse's spans to the original.
-pub(crate) fn of<'c>(cx: &'c crate::engine::Ctx<'_>) -> Option<(&'c crate::engine::FieldText<'c>, Salary)> {
-    let ft = cx.field(crate::engine::Field::Salary)?;
-    if ft.text.trim().is_empty() {
-        return None;
-    }
-    Some((ft, parse(&ft.views.light.text)))
 }

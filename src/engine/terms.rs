@@ -60,7 +60,9 @@ const GLOBAL_ALLOW: &str = include_str!("data/allow.txt");
 
 /// Lines of a data file without comments and blanks.
 pub fn data_lines(text: &str) -> impl Iterator<Item = &str> {
-    text.lines().map(|l| l.split('#').next().unwrap_or("").trim()).filter(|l| !l.is_empty())
+    text.lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
 }
 
 /// Expands `{list}` placeholders and parses `=> replacement` and `?context`.
@@ -99,7 +101,10 @@ fn automaton(patterns: &[String]) -> Option<AhoCorasick> {
     if patterns.is_empty() {
         return None;
     }
-    AhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(patterns).ok()
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::Standard)
+        .build(patterns)
+        .ok()
 }
 
 impl TermMatcher {
@@ -111,8 +116,13 @@ impl TermMatcher {
             if !settings.enabled {
                 continue;
             }
-            let listed = rule.terms.map(|t| data_lines(t).flat_map(parse_line).collect::<Vec<_>>());
-            let added = settings.add_terms.iter().map(|t| (t.clone(), Context::Plain, Some(Fix::Remove)));
+            let listed = rule
+                .terms
+                .map(|t| data_lines(t).flat_map(parse_line).collect::<Vec<_>>());
+            let added = settings
+                .add_terms
+                .iter()
+                .map(|t| (t.clone(), Context::Plain, Some(Fix::Remove)));
             for (term, ctx, fix) in listed.unwrap_or_default().into_iter().chain(added) {
                 let norm = normalize_term(&term);
                 if norm.is_empty() || settings.remove_terms.contains(&norm) {
@@ -124,7 +134,10 @@ impl TermMatcher {
         }
         let mut allow = Vec::new();
         let mut allow_rule = Vec::new();
-        for phrase in data_lines(GLOBAL_ALLOW).map(str::to_string).chain(config.allow.iter().cloned()) {
+        for phrase in data_lines(GLOBAL_ALLOW)
+            .map(str::to_string)
+            .chain(config.allow.iter().cloned())
+        {
             allow.push(normalize_term(&phrase));
             allow_rule.push(None);
         }
@@ -138,7 +151,12 @@ impl TermMatcher {
         let mut k = keep.iter();
         allow_rule.retain(|_| *k.next().unwrap_or(&true));
         allow.retain(|a| !a.is_empty());
-        TermMatcher { terms: automaton(&patterns), entries, allow: automaton(&allow), allow_rule }
+        TermMatcher {
+            terms: automaton(&patterns),
+            entries,
+            allow: automaton(&allow),
+            allow_rule,
+        }
     }
 
     /// Pushes the word-list hits of one field.
@@ -159,7 +177,10 @@ impl TermMatcher {
                 continue;
             }
             let r = m.range();
-            if allowed.iter().any(|(a, ar)| a.start < r.end && r.start < a.end && ar.is_none_or(|x| x == e.rule)) {
+            if allowed
+                .iter()
+                .any(|(a, ar)| a.start < r.end && r.start < a.end && ar.is_none_or(|x| x == e.rule))
+            {
                 continue;
             }
             if negated(rule.negation, text, r.start) {
@@ -176,7 +197,12 @@ impl TermMatcher {
                 Context::Contact => contact(text, r.clone()),
             };
             if let Some(end) = end {
-                out.push(Hit::new(rules::meta(e.rule), ft.field, sq.orig(r.start..end), e.fix.clone()));
+                out.push(Hit::new(
+                    rules::meta(e.rule),
+                    ft.field,
+                    sq.orig(r.start..end),
+                    e.fix.clone(),
+                ));
             }
         }
     }
@@ -184,8 +210,12 @@ impl TermMatcher {
 
 /// The clause around `r`: from the previous clause end to the next.
 fn clause(text: &str, r: Range<usize>) -> (&str, &str) {
-    let start = text[..r.start].rfind(is_clause_end).map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
-    let end = text[r.end..].find(is_clause_end).map_or(text.len(), |i| r.end + i);
+    let start = text[..r.start]
+        .rfind(is_clause_end)
+        .map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
+    let end = text[r.end..]
+        .find(is_clause_end)
+        .map_or(text.len(), |i| r.end + i);
     (&text[start..r.start], &text[r.end..end])
 }
 
@@ -215,7 +245,9 @@ pub fn negated(mode: Negation, text: &str, start: usize) -> bool {
     // A cue written `~无` is weak: it counts only directly before the match (无押金, 不查乙肝), since
     // the character is common elsewhere (无经验可…加微信, 工作不累…男性优先).
     let near = |cue: &str, n: usize| {
-        window.rfind(cue).is_some_and(|i| window[i + cue.len()..].chars().count() <= n)
+        window
+            .rfind(cue)
+            .is_some_and(|i| window[i + cue.len()..].chars().count() <= n)
     };
     data_lines(NEGATION).any(|cue| match (cue.strip_prefix('~'), mode) {
         (Some(weak), _) => near(weak, 0),
@@ -224,12 +256,29 @@ pub fn negated(mode: Negation, text: &str, start: usize) -> bool {
     })
 }
 
-const CHARGE_CUES: &[&str] =
-    &["交", "缴", "付", "收取", "收", "扣", "自理", "自费", "自付", "元", "块", "需", "要", "先"];
+const CHARGE_CUES: &[&str] = &[
+    "交", "缴", "付", "收取", "收", "扣", "自理", "自费", "自付", "元", "块", "需", "要", "先",
+];
 /// Cues that the employer pays, or that collecting the fee is the job's duty (负责收取物业费).
 const EMPLOYER_PAYS: &[&str] = &[
-    "负责", "协助", "代收", "核对", "退还给", "公司承担", "单位承担", "企业承担", "公司负责", "单位负责", "报销", "公司出", "公司支付", "由公司", "免费",
-    "公司包", "全包", "承担",
+    "负责",
+    "协助",
+    "代收",
+    "核对",
+    "退还给",
+    "公司承担",
+    "单位承担",
+    "企业承担",
+    "公司负责",
+    "单位负责",
+    "报销",
+    "公司出",
+    "公司支付",
+    "由公司",
+    "免费",
+    "公司包",
+    "全包",
+    "承担",
 ];
 
 fn near(text: &str, r: Range<usize>, cues: &[&str]) -> bool {
@@ -247,11 +296,35 @@ fn charged(text: &str, r: Range<usize>) -> bool {
 }
 
 const ACTIONS: &[&str] = &[
-    "加", "添加", "加我", "加个", "联系", "联系我", "私", "私聊", "私信", "搜", "搜索", "扫", "扫描", "咨询", "联络",
-    "+", "找我", "详询", "留", "发", "请加", "戳", "滴", "call",
+    "加",
+    "添加",
+    "加我",
+    "加个",
+    "联系",
+    "联系我",
+    "私",
+    "私聊",
+    "私信",
+    "搜",
+    "搜索",
+    "扫",
+    "扫描",
+    "咨询",
+    "联络",
+    "+",
+    "找我",
+    "详询",
+    "留",
+    "发",
+    "请加",
+    "戳",
+    "滴",
+    "call",
 ];
 /// Characters before 加 that make it part of another word (参加, 增加 …).
-const NOT_ADD: &[char] = &['参', '增', '追', '附', '施', '更', '外', '叠', '添', '再', '累', '强'];
+const NOT_ADD: &[char] = &[
+    '参', '增', '追', '附', '施', '更', '外', '叠', '添', '再', '累', '强',
+];
 const ID_LEADS: &[&str] = &["号码", "群号", "号", "群", "是", "为", "id", "账号"];
 
 /// Where a contact solicitation that starts with a channel name at `r` ends, or None if the channel is
@@ -260,7 +333,9 @@ fn contact(text: &str, r: Range<usize>) -> Option<usize> {
     let term = &text[r.clone()];
     let before = &text[..r.start];
     let after = &text[r.end..];
-    if term.starts_with(|c: char| c.is_ascii_alphabetic()) && before.ends_with(|c: char| c.is_ascii_alphabetic()) {
+    if term.starts_with(|c: char| c.is_ascii_alphabetic())
+        && before.ends_with(|c: char| c.is_ascii_alphabetic())
+    {
         return None;
     }
     if data_lines(include_str!("data/contact-products.txt")).any(|p| after.starts_with(p)) {
@@ -299,10 +374,9 @@ fn contact(text: &str, r: Range<usize>) -> Option<usize> {
         return Some(text.len() - s.len());
     }
     // An action right before it: 加微信, 加我QQ, 联系飞机.
-    let action = ACTIONS.iter().any(|a| {
-        before.ends_with(a)
-            && !(*a == "加" && before[..before.len() - a.len()].ends_with(NOT_ADD))
-    });
+    let action = ACTIONS
+        .iter()
+        .any(|a| before.ends_with(a) && !(*a == "加" && before[..before.len() - a.len()].ends_with(NOT_ADD)));
     action.then_some(r.end)
 }
 
@@ -313,7 +387,14 @@ mod tests {
     #[test]
     fn parses_lines() {
         let v = parse_line("限男性 => 男女不限");
-        assert_eq!(v, vec![("限男性".to_string(), Context::Plain, Some(Fix::Replace("男女不限".into())))]);
+        assert_eq!(
+            v,
+            vec![(
+                "限男性".to_string(),
+                Context::Plain,
+                Some(Fix::Replace("男女不限".into()))
+            )]
+        );
         assert_eq!(parse_line("培训费 ?charge")[0].1, Context::Charge);
         assert_eq!(parse_line("微信 ?contact")[0].1, Context::Contact);
         assert!(parse_line("{ethnic}族勿扰").len() >= 50);
@@ -332,9 +413,17 @@ mod tests {
 
     #[test]
     fn negation_windows() {
-        assert!(negated(Negation::Clause, "严禁向求职者收取押金", "严禁向求职者收取".len()));
+        assert!(negated(
+            Negation::Clause,
+            "严禁向求职者收取押金",
+            "严禁向求职者收取".len()
+        ));
         assert!(!negated(Negation::Clause, "不包住,押金", "不包住,".len()));
         assert!(negated(Negation::Adjacent(2), "不限男", "不限".len()));
-        assert!(!negated(Negation::Adjacent(2), "工作不累也要男性优先", "工作不累也要".len()));
+        assert!(!negated(
+            Negation::Adjacent(2),
+            "工作不累也要男性优先",
+            "工作不累也要".len()
+        ));
     }
 }

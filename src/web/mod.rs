@@ -26,7 +26,9 @@ fn into_error(message: impl std::fmt::Display) -> JsValue {
 }
 
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(into_error)
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(into_error)
 }
 
 /// A JS value as JSON: strings are parsed as JSON text, objects are converted.
@@ -49,7 +51,9 @@ fn parse_today(today: Option<String>) -> Result<Option<Date>, JsValue> {
 fn parse_lang(lang: Option<String>, default: Lang) -> Result<Lang, JsValue> {
     match lang {
         None => Ok(default),
-        Some(s) => Lang::parse(&s).ok_or_else(|| into_error(format!("lang must be \"zh\" or \"en\", not {s:?}"))),
+        Some(s) => {
+            Lang::parse(&s).ok_or_else(|| into_error(format!("lang must be \"zh\" or \"en\", not {s:?}")))
+        }
     }
 }
 
@@ -66,17 +70,26 @@ impl Checker {
     #[wasm_bindgen(constructor)]
     pub fn new(pack: JsValue) -> Result<Checker, JsValue> {
         if pack.is_undefined() || pack.is_null() {
-            return Ok(Checker { inner: engine::Checker::new() });
+            return Ok(Checker {
+                inner: engine::Checker::new(),
+            });
         }
         let value = json_of(&pack, "the rule pack")?;
         let mut config = engine::Config::default_pack();
         config.apply(&value).map_err(into_error)?;
-        Ok(Checker { inner: engine::Checker::with_config(config) })
+        Ok(Checker {
+            inner: engine::Checker::with_config(config),
+        })
     }
 
     /// Checks a whole posting (object or JSON text): `{ id, ok, findings }`, exactly the CLI's report.
     /// `today` (YYYY-MM-DD) is the date expiry is judged against; `lang` is "zh" or "en".
-    pub fn check(&self, posting: JsValue, today: Option<String>, lang: Option<String>) -> Result<JsValue, JsValue> {
+    pub fn check(
+        &self,
+        posting: JsValue,
+        today: Option<String>,
+        lang: Option<String>,
+    ) -> Result<JsValue, JsValue> {
         let value = json_of(&posting, "the posting")?;
         let posting = Posting::from_value(&value).map_err(into_error)?;
         let lang = parse_lang(lang, self.inner.config().lang)?;
@@ -124,7 +137,11 @@ pub fn rules() -> Result<JsValue, JsValue> {
     }
     let rows: Vec<Row> = engine::rules::RULES
         .iter()
-        .map(|r| Row { id: r.id, category: r.category.as_str(), severity: r.severity.as_str() })
+        .map(|r| Row {
+            id: r.id,
+            category: r.category.as_str(),
+            severity: r.severity.as_str(),
+        })
         .collect();
     to_js(&rows)
 }
@@ -145,8 +162,14 @@ pub fn check_uscc(code: &str) -> Result<JsValue, JsValue> {
         reason: Option<String>,
     }
     let out = match badge::uscc::validate(code) {
-        Ok(()) => Out { ok: true, reason: None },
-        Err(e) => Out { ok: false, reason: Some(e.to_string()) },
+        Ok(()) => Out {
+            ok: true,
+            reason: None,
+        },
+        Err(e) => Out {
+            ok: false,
+            reason: Some(e.to_string()),
+        },
     };
     to_js(&out)
 }

@@ -30,7 +30,10 @@ pub static RULE: RuleMeta = RuleMeta {
     id: "age-restriction",
     category: Category::Age,
     severity: Severity::Warning,
-    message: ("设置年龄限制可能构成年龄歧视，建议删除。", "An age limit may be age discrimination; consider removing it."),
+    message: (
+        "设置年龄限制可能构成年龄歧视，建议删除。",
+        "An age limit may be age discrimination; consider removing it.",
+    ),
     basis: basis::AGE,
     terms: None,
     negation: Negation::None,
@@ -53,11 +56,15 @@ static UPPER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:(?:不超过|不得超过|不大于|小于|低于|未满|限|年龄)[\x20\t\u{3000}]*(?P<a>[0-9]{2})[\x20\t\u{3000}]*(?:周岁|岁)(?:[\x20\t\u{3000}]*(?:以下|以内|之内|及以下))?|(?P<b>[0-9]{2})[\x20\t\u{3000}]*(?:周岁|岁)[\x20\t\u{3000}]*(?:以下|以内|之内|及以下))")
         .expect("age upper bound compiles")
 });
-static LOWER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?P<n>[0-9]{2})[\x20\t\u{3000}]*(?:周岁|岁)[\x20\t\u{3000}]*(?:以上|及以上)").expect("age lower bound compiles"));
+static LOWER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<n>[0-9]{2})[\x20\t\u{3000}]*(?:周岁|岁)[\x20\t\u{3000}]*(?:以上|及以上)")
+        .expect("age lower bound compiles")
+});
 static COHORT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^0-9])(?P<c>(?:60|70|75|80|85|90|95|00|05)后)(?:优先|勿扰|免谈|为主|以上|以下|即可|不要)")
-        .expect("cohort compiles")
+    Regex::new(
+        r"(?:^|[^0-9])(?P<c>(?:60|70|75|80|85|90|95|00|05)后)(?:优先|勿扰|免谈|为主|以上|以下|即可|不要)",
+    )
+    .expect("cohort compiles")
 });
 
 fn num(c: &regex::Captures<'_>, name: &str) -> Option<u32> {
@@ -68,14 +75,20 @@ fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     for ft in &cx.fields {
         let light = &ft.views.light;
         let t = light.text.as_str();
-        let mut push = |r: std::ops::Range<usize>| out.push(Hit::new(&RULE, ft.field, light.orig(r), Some(Fix::Remove)));
+        let mut push =
+            |r: std::ops::Range<usize>| out.push(Hit::new(&RULE, ft.field, light.orig(r), Some(Fix::Remove)));
         let mut covered: Vec<std::ops::Range<usize>> = Vec::new();
         for re in [&*RANGE, &*RANGE_NO_UNIT] {
             for c in re.captures_iter(t) {
-                let (Some(lo), Some(hi)) = (num(&c, "lo"), num(&c, "hi")) else { continue };
+                let (Some(lo), Some(hi)) = (num(&c, "lo"), num(&c, "hi")) else {
+                    continue;
+                };
                 let m = c.get(0).map_or(0..0, |m| m.range());
                 let m = trim_start(t, m);
-                if lo <= hi && (hi < RETIREMENT || lo > ADULT) && !covered.iter().any(|r| r.start < m.end && m.start < r.end) {
+                if lo <= hi
+                    && (hi < RETIREMENT || lo > ADULT)
+                    && !covered.iter().any(|r| r.start < m.end && m.start < r.end)
+                {
                     covered.push(m.clone());
                     push(m);
                 }
@@ -84,14 +97,18 @@ fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
         for c in UPPER.captures_iter(t) {
             let m = trim_start(t, c.get(0).map_or(0..0, |m| m.range()));
             let n = num(&c, "a").or_else(|| num(&c, "b"));
-            if n.is_some_and(|n| n < RETIREMENT && n > 0) && !covered.iter().any(|r| r.start < m.end && m.start < r.end) {
+            if n.is_some_and(|n| n < RETIREMENT && n > 0)
+                && !covered.iter().any(|r| r.start < m.end && m.start < r.end)
+            {
                 covered.push(m.clone());
                 push(m);
             }
         }
         for c in LOWER.captures_iter(t) {
             let m = trim_start(t, c.get(0).map_or(0..0, |m| m.range()));
-            if num(&c, "n").is_some_and(|n| n > ADULT) && !covered.iter().any(|r| r.start < m.end && m.start < r.end) {
+            if num(&c, "n").is_some_and(|n| n > ADULT)
+                && !covered.iter().any(|r| r.start < m.end && m.start < r.end)
+            {
                 covered.push(m.clone());
                 push(m);
             }
@@ -127,7 +144,14 @@ mod tests {
         fires(ID, "90后优先");
         fires(ID, "年龄20-30");
         fires(ID, "３５岁以下");
-        assert_eq!(span_texts(ID, crate::engine::Field::Requirements, "要求：18~35周岁，身体健康"), ["18~35周岁"]);
+        assert_eq!(
+            span_texts(
+                ID,
+                crate::engine::Field::Requirements,
+                "要求：18~35周岁，身体健康"
+            ),
+            ["18~35周岁"]
+        );
     }
 
     #[test]

@@ -25,7 +25,10 @@ pub static RULE: RuleMeta = RuleMeta {
     id: "click-farming",
     category: Category::Fraud,
     severity: Severity::Error,
-    message: ("疑似刷单、刷信誉等网络诈骗，请删除。", "Looks like click-farming (刷单) fraud; remove it."),
+    message: (
+        "疑似刷单、刷信誉等网络诈骗，请删除。",
+        "Looks like click-farming (刷单) fraud; remove it.",
+    ),
     basis: basis::HR_MARKET_27,
     terms: Some(include_str!("../data/terms/click-farming.txt")),
     negation: Negation::Clause,

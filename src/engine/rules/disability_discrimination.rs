@@ -25,7 +25,10 @@ pub static RULE: RuleMeta = RuleMeta {
     id: "disability-discrimination",
     category: Category::Disability,
     severity: Severity::Error,
-    message: ("排斥残疾人属于就业歧视，请删除。", "Excluding disabled people is discrimination in hiring; remove it."),
+    message: (
+        "排斥残疾人属于就业歧视，请删除。",
+        "Excluding disabled people is discrimination in hiring; remove it.",
+    ),
     basis: basis::DISABILITY,
     terms: Some(include_str!("../data/terms/disability-discrimination.txt")),
     negation: Negation::Adjacent(2),

@@ -25,7 +25,10 @@ pub static RULE: RuleMeta = RuleMeta {
     id: "document-withholding",
     category: Category::Fee,
     severity: Severity::Error,
-    message: ("扣押求职者身份证或其他证件违法，请删除。", "Withholding ID cards or other documents is unlawful; remove it."),
+    message: (
+        "扣押求职者身份证或其他证件违法，请删除。",
+        "Withholding ID cards or other documents is unlawful; remove it.",
+    ),
     basis: basis::FEE,
     terms: Some(include_str!("../data/terms/document-withholding.txt")),
     negation: Negation::Clause,

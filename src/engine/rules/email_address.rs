@@ -28,7 +28,10 @@ pub static RULE: RuleMeta = RuleMeta {
     id: "email-address",
     category: Category::Diversion,
     severity: Severity::Warning,
-    message: ("发布邮箱地址会将求职者引流至平台外，请使用平台投递。", "An e-mail address takes applications off the platform; use the platform's own application."),
+    message: (
+        "发布邮箱地址会将求职者引流至平台外，请使用平台投递。",
+        "An e-mail address takes applications off the platform; use the platform's own application.",
+    ),
     basis: basis::CIRCULAR,
     terms: None,
     negation: Negation::None,
@@ -37,14 +40,20 @@ pub static RULE: RuleMeta = RuleMeta {
 };
 
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[a-z0-9][a-z0-9._%+\-]*@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}").expect("email pattern compiles")
+    Regex::new(r"[a-z0-9][a-z0-9._%+\-]*@[a-z0-9\-]+(?:\.[a-z0-9\-]+)*\.[a-z]{2,}")
+        .expect("email pattern compiles")
 });
 
 fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     for ft in &cx.fields {
         let light = &ft.views.light;
         for m in EMAIL.find_iter(&light.text) {
-            out.push(Hit::new(&RULE, ft.field, light.orig(m.range()), Some(Fix::Remove)));
+            out.push(Hit::new(
+                &RULE,
+                ft.field,
+                light.orig(m.range()),
+                Some(Fix::Remove),
+            ));
         }
     }
 }

@@ -25,7 +25,10 @@ pub static RULE: RuleMeta = RuleMeta {
     id: "ethnicity-restriction",
     category: Category::Ethnicity,
     severity: Severity::Error,
-    message: ("限定或排斥特定民族属于就业民族歧视，请删除。", "Restricting or excluding an ethnic group is ethnic discrimination in hiring; remove it."),
+    message: (
+        "限定或排斥特定民族属于就业民族歧视，请删除。",
+        "Restricting or excluding an ethnic group is ethnic discrimination in hiring; remove it.",
+    ),
     basis: basis::ETHNICITY,
     terms: Some(include_str!("../data/terms/ethnicity-restriction.txt")),
     negation: Negation::Adjacent(2),

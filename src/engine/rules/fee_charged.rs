@@ -25,7 +25,10 @@ pub static RULE: RuleMeta = RuleMeta {
     id: "fee-charged",
     category: Category::Fee,
     severity: Severity::Error,
-    message: ("向求职者收取押金或费用违法，请删除。", "Charging job seekers deposits or fees is unlawful; remove it."),
+    message: (
+        "向求职者收取押金或费用违法，请删除。",
+        "Charging job seekers deposits or fees is unlawful; remove it.",
+    ),
     basis: basis::FEE,
     terms: Some(include_str!("../data/terms/fee-charged.txt")),
     negation: Negation::Clause,

@@ -26,7 +26,10 @@ pub static RULE: RuleMeta = RuleMeta {
     id: "field-too-long",
     category: Category::Format,
     severity: Severity::Warning,
-    message: ("内容超过该栏目的长度上限，请精简。", "The field is longer than its limit; shorten it."),
+    message: (
+        "内容超过该栏目的长度上限，请精简。",
+        "The field is longer than its limit; shorten it.",
+    ),
     basis: basis::CIRCULAR,
     terms: None,
     negation: Negation::None,
@@ -36,7 +39,9 @@ pub static RULE: RuleMeta = RuleMeta {
 
 fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     for ft in &cx.fields {
-        let Some(max) = cx.config.length(ft.field).and_then(|b| b.max) else { continue };
+        let Some(max) = cx.config.length(ft.field).and_then(|b| b.max) else {
+            continue;
+        };
         if let Some((i, _)) = ft.text.char_indices().nth(max) {
             out.push(Hit::new(&RULE, ft.field, i..ft.text.len(), None));
         }

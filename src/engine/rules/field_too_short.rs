@@ -25,7 +25,10 @@ pub static RULE: RuleMeta = RuleMeta {
     id: "field-too-short",
     category: Category::Format,
     severity: Severity::Warning,
-    message: ("内容过于简短，请补充具体信息。", "The field is too short to be informative; add detail."),
+    message: (
+        "内容过于简短，请补充具体信息。",
+        "The field is too short to be informative; add detail.",
+    ),
     basis: basis::HR_MARKET_24,
     terms: None,
     negation: Negation::None,
@@ -35,7 +38,9 @@ pub static RULE: RuleMeta = RuleMeta {
 
 fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     for ft in &cx.fields {
-        let Some(min) = cx.config.length(ft.field).and_then(|b| b.min) else { continue };
+        let Some(min) = cx.config.length(ft.field).and_then(|b| b.min) else {
+            continue;
+        };
         let n = ft.text.trim().chars().count();
         if n > 0 && n < min {
             out.push(Hit::new(&RULE, ft.field, 0..ft.text.len(), None));
@@ -51,7 +56,11 @@ mod tests {
     #[test]
     fn fires_and_stays_clean() {
         fires_in("field-too-short", Field::Description, "详谈");
-        clean_in("field-too-short", Field::Description, "负责生产线电子元件的组装与检验。");
+        clean_in(
+            "field-too-short",
+            Field::Description,
+            "负责生产线电子元件的组装与检验。",
+        );
         clean_in("field-too-short", Field::Description, "");
     }
 }

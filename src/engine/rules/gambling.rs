@@ -25,7 +25,10 @@ pub static RULE: RuleMeta = RuleMeta {
     id: "gambling",
     category: Category::Fraud,
     severity: Severity::Error,
-    message: ("疑似赌博或洗钱类招聘，请删除。", "Looks like gambling or money-laundering work; remove it."),
+    message: (
+        "疑似赌博或洗钱类招聘，请删除。",
+        "Looks like gambling or money-laundering work; remove it.",
+    ),
     basis: basis::CIRCULAR,
     terms: Some(include_str!("../data/terms/gambling.txt")),
     negation: Negation::Clause,

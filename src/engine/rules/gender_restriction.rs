@@ -25,7 +25,10 @@ pub static RULE: RuleMeta = RuleMeta {
     id: "gender-restriction",
     category: Category::Gender,
     severity: Severity::Error,
-    message: ("限定或优先某一性别属于就业性别歧视，请删除性别要求。", "Restricting or preferring one sex is sex discrimination in hiring; remove the requirement."),
+    message: (
+        "限定或优先某一性别属于就业性别歧视，请删除性别要求。",
+        "Restricting or preferring one sex is sex discrimination in hiring; remove the requirement.",
+    ),
     basis: basis::GENDER,
     terms: Some(include_str!("../data/terms/gender-restriction.txt")),
     negation: Negation::Adjacent(2),
@@ -50,7 +53,7 @@ mod tests {
         fires(ID, "要求：性别：男");
         fires(ID, "僅限男性");
         fires(ID, "限 男 性");
-        fires(ID, "男​性优先");
+        fires(ID, "男\u{200B}性优先");
     }
 
     #[test]

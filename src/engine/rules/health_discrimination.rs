@@ -25,7 +25,10 @@ pub static RULE: RuleMeta = RuleMeta {
     id: "health-discrimination",
     category: Category::Health,
     severity: Severity::Error,
-    message: ("拒绝病原携带者或进行乙肝检测属于就业歧视，请删除。", "Refusing carriers of infectious pathogens or testing for hepatitis B is unlawful; remove it."),
+    message: (
+        "拒绝病原携带者或进行乙肝检测属于就业歧视，请删除。",
+        "Refusing carriers of infectious pathogens or testing for hepatitis B is unlawful; remove it.",
+    ),
     basis: basis::HEALTH,
     terms: Some(include_str!("../data/terms/health-discrimination.txt")),
     negation: Negation::Adjacent(2),

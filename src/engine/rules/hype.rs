@@ -25,7 +25,10 @@ pub static RULE: RuleMeta = RuleMeta {
     id: "hype",
     category: Category::Fraud,
     severity: Severity::Warning,
-    message: ("夸大宣传（如「高薪」「保录」）违反招聘信息发布规范，请如实描述待遇。", "Hype such as 高薪 or 保录 breaks the posting rules; describe pay and terms as they are."),
+    message: (
+        "夸大宣传（如「高薪」「保录」）违反招聘信息发布规范，请如实描述待遇。",
+        "Hype such as 高薪 or 保录 breaks the posting rules; describe pay and terms as they are.",
+    ),
     basis: basis::CIRCULAR,
     terms: Some(include_str!("../data/terms/hype.txt")),
     negation: Negation::Adjacent(2),

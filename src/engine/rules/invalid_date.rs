@@ -24,7 +24,10 @@ pub static RULE: RuleMeta = RuleMeta {
     id: "invalid-date",
     category: Category::Format,
     severity: Severity::Error,
-    message: ("有效期限应为「YYYY-MM-DD」格式的日期。", "The validity date must be a date written YYYY-MM-DD."),
+    message: (
+        "有效期限应为「YYYY-MM-DD」格式的日期。",
+        "The validity date must be a date written YYYY-MM-DD.",
+    ),
     basis: basis::CIRCULAR,
     terms: None,
     negation: Negation::None,

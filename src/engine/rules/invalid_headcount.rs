@@ -26,7 +26,10 @@ pub static RULE: RuleMeta = RuleMeta {
     id: "invalid-headcount",
     category: Category::Required,
     severity: Severity::Error,
-    message: ("招聘人数应为正整数（如「5」或「3-5人」）。", "The headcount must be a positive whole number (e.g. \"5\" or \"3-5\")."),
+    message: (
+        "招聘人数应为正整数（如「5」或「3-5人」）。",
+        "The headcount must be a positive whole number (e.g. \"5\" or \"3-5\").",
+    ),
     basis: basis::HR_MARKET_24,
     terms: None,
     negation: Negation::None,
@@ -52,7 +55,8 @@ pub fn classify(text: &str) -> Headcount {
     if ["若干", "不限", "多名", "数名", "大量", "若干名", "n", "若干人"].contains(&t) {
         return Headcount::Vague;
     }
-    let positive = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) && s.bytes().any(|b| b != b'0');
+    let positive =
+        |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) && s.bytes().any(|b| b != b'0');
     if positive(t) {
         return Headcount::Count;
     }

@@ -25,7 +25,10 @@ pub static RULE: RuleMeta = RuleMeta {
     id: "marital-status-requirement",
     category: Category::Marital,
     severity: Severity::Error,
-    message: ("以婚育状况设限或要求孕检属于就业歧视，请删除。", "Conditions on marriage, childbearing or pregnancy tests are unlawful; remove them."),
+    message: (
+        "以婚育状况设限或要求孕检属于就业歧视，请删除。",
+        "Conditions on marriage, childbearing or pregnancy tests are unlawful; remove them.",
+    ),
     basis: basis::MARITAL,
     terms: Some(include_str!("../data/terms/marital-status-requirement.txt")),
     negation: Negation::Adjacent(2),

@@ -25,7 +25,10 @@ pub static RULE: RuleMeta = RuleMeta {
     id: "messenger-contact",
     category: Category::Diversion,
     severity: Severity::Error,
-    message: ("发布站外通讯工具联系方式会将求职者引流至平台外，请删除。", "A contact on another messenger takes job seekers off the platform; remove it."),
+    message: (
+        "发布站外通讯工具联系方式会将求职者引流至平台外，请删除。",
+        "A contact on another messenger takes job seekers off the platform; remove it.",
+    ),
     basis: basis::CIRCULAR,
     terms: Some(include_str!("../data/terms/messenger-contact.txt")),
     negation: Negation::Clause,

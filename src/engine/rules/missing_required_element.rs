@@ -29,7 +29,10 @@ pub static RULE: RuleMeta = RuleMeta {
     id: "missing-required-element",
     category: Category::Required,
     severity: Severity::Error,
-    message: ("缺少招聘信息必备要素。", "A required element of the posting is missing."),
+    message: (
+        "缺少招聘信息必备要素。",
+        "A required element of the posting is missing.",
+    ),
     basis: basis::HR_MARKET_24,
     terms: None,
     negation: Negation::None,
@@ -40,12 +43,30 @@ pub static RULE: RuleMeta = RuleMeta {
 /// The required fields and the message for each.
 const REQUIRED: &[(Field, (&str, &str))] = &[
     (Field::Title, ("缺少职位名称。", "The job title is missing.")),
-    (Field::Employer, ("缺少用人单位名称。", "The employer's name is missing.")),
-    (Field::EmployerIntro, ("缺少用人单位基本情况。", "The employer's basic information is missing.")),
+    (
+        Field::Employer,
+        ("缺少用人单位名称。", "The employer's name is missing."),
+    ),
+    (
+        Field::EmployerIntro,
+        (
+            "缺少用人单位基本情况。",
+            "The employer's basic information is missing.",
+        ),
+    ),
     (Field::Headcount, ("缺少招聘人数。", "The headcount is missing.")),
-    (Field::Requirements, ("缺少招聘条件。", "The requirements are missing.")),
-    (Field::Description, ("缺少工作内容。", "The job duties are missing.")),
-    (Field::Location, ("缺少工作地点。", "The work location is missing.")),
+    (
+        Field::Requirements,
+        ("缺少招聘条件。", "The requirements are missing."),
+    ),
+    (
+        Field::Description,
+        ("缺少工作内容。", "The job duties are missing."),
+    ),
+    (
+        Field::Location,
+        ("缺少工作地点。", "The work location is missing."),
+    ),
     (Field::Salary, ("缺少基本劳动报酬。", "The basic pay is missing.")),
 ];
 
@@ -72,11 +93,22 @@ mod tests {
     fn each_missing_element_is_named() {
         let p = Posting::from_json(r#"{"title":"普工","description":"  "}"#).unwrap();
         let f = Checker::default_ref().check(&p, today());
-        let missing: Vec<_> =
-            f.iter().filter(|f| f.rule == "missing-required-element").map(|f| f.field.as_str()).collect();
+        let missing: Vec<_> = f
+            .iter()
+            .filter(|f| f.rule == "missing-required-element")
+            .map(|f| f.field.as_str())
+            .collect();
         assert_eq!(
             missing,
-            ["employer", "employer_intro", "headcount", "requirements", "description", "location", "salary"]
+            [
+                "employer",
+                "employer_intro",
+                "headcount",
+                "requirements",
+                "description",
+                "location",
+                "salary"
+            ]
         );
     }
 

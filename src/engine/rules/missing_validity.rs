@@ -26,7 +26,10 @@ pub static RULE: RuleMeta = RuleMeta {
     id: "missing-validity",
     category: Category::Required,
     severity: Severity::Error,
-    message: ("请填写招聘信息有效期限。", "Give the date until which the posting is valid."),
+    message: (
+        "请填写招聘信息有效期限。",
+        "Give the date until which the posting is valid.",
+    ),
     basis: basis::CIRCULAR,
     terms: None,
     negation: Negation::None,
@@ -50,9 +53,15 @@ mod tests {
     fn fires_when_absent_and_not_when_given() {
         let mut p = clean_posting();
         p.valid_until = None;
-        assert!(Checker::default_ref().check(&p, today()).iter().any(|f| f.rule == "missing-validity"));
+        assert!(Checker::default_ref()
+            .check(&p, today())
+            .iter()
+            .any(|f| f.rule == "missing-validity"));
         let p = clean_posting();
-        assert!(Checker::default_ref().check(&p, today()).iter().all(|f| f.rule != "missing-validity"));
+        assert!(Checker::default_ref()
+            .check(&p, today())
+            .iter()
+            .all(|f| f.rule != "missing-validity"));
         let _ = Posting::default();
     }
 }

@@ -110,19 +110,30 @@ pub(crate) mod testing {
     /// The original texts of the rule's findings in `text`.
     #[track_caller]
     pub fn span_texts(rule: &str, field: Field, text: &str) -> Vec<String> {
-        findings(field, text).iter().filter(|f| f.rule == rule).map(|f| text[f.span.clone()].to_string()).collect()
+        findings(field, text)
+            .iter()
+            .filter(|f| f.rule == rule)
+            .map(|f| text[f.span.clone()].to_string())
+            .collect()
     }
 
     #[track_caller]
     pub fn fires_in(rule: &str, field: Field, text: &str) {
         let all = findings(field, text);
-        assert!(all.iter().any(|f| f.rule == rule), "{rule} should fire on {text:?}; found {:?}", all.iter().map(|f| f.rule).collect::<Vec<_>>());
+        assert!(
+            all.iter().any(|f| f.rule == rule),
+            "{rule} should fire on {text:?}; found {:?}",
+            all.iter().map(|f| f.rule).collect::<Vec<_>>()
+        );
     }
 
     #[track_caller]
     pub fn clean_in(rule: &str, field: Field, text: &str) {
         let hits = span_texts(rule, field, text);
-        assert!(hits.is_empty(), "{rule} should not fire on {text:?}; it flagged {hits:?}");
+        assert!(
+            hits.is_empty(),
+            "{rule} should not fire on {text:?}; it flagged {hits:?}"
+        );
     }
 
     #[track_caller]
@@ -139,11 +150,20 @@ pub(crate) mod testing {
     #[track_caller]
     pub fn fix_clears_in(rule: &str, field: Field, text: &str) {
         let all = findings(field, text);
-        let f = all.iter().find(|f| f.rule == rule).unwrap_or_else(|| panic!("{rule} should fire on {text:?}"));
-        let fix = f.fix.as_ref().unwrap_or_else(|| panic!("{rule} offers no fix on {text:?}"));
+        let f = all
+            .iter()
+            .find(|f| f.rule == rule)
+            .unwrap_or_else(|| panic!("{rule} should fire on {text:?}"));
+        let fix = f
+            .fix
+            .as_ref()
+            .unwrap_or_else(|| panic!("{rule} offers no fix on {text:?}"));
         let fixed = fix.apply(text, f.span.clone());
         let after = span_texts(rule, field, &fixed);
-        assert!(after.is_empty(), "after the fix {text:?} → {fixed:?}, {rule} still flags {after:?}");
+        assert!(
+            after.is_empty(),
+            "after the fix {text:?} → {fixed:?}, {rule} still flags {after:?}"
+        );
     }
 
     #[track_caller]
@@ -153,7 +173,8 @@ pub(crate) mod testing {
 
     /// A complete, clean posting.
     pub fn clean_posting() -> Posting {
-        Posting::from_json(include_str!("../../../tests/data/clean-posting.json")).expect("clean posting parses")
+        Posting::from_json(include_str!("../../../tests/data/clean-posting.json"))
+            .expect("clean posting parses")
     }
 }
 
@@ -167,8 +188,16 @@ mod tests {
         let mut seen = HashSet::new();
         for r in RULES {
             assert!(seen.insert(r.id), "duplicate id {}", r.id);
-            assert!(r.id.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'), "{}", r.id);
-            assert!(r.terms.is_some() || r.check.is_some(), "{} has neither a word list nor a check", r.id);
+            assert!(
+                r.id.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'),
+                "{}",
+                r.id
+            );
+            assert!(
+                r.terms.is_some() || r.check.is_some(),
+                "{} has neither a word list nor a check",
+                r.id
+            );
         }
     }
 

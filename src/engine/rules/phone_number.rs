@@ -31,7 +31,10 @@ pub static RULE: RuleMeta = RuleMeta {
     id: "phone-number",
     category: Category::Diversion,
     severity: Severity::Error,
-    message: ("发布电话号码会将求职者引流至平台外，请使用平台内沟通。", "A phone number takes job seekers off the platform; use the platform's own messaging."),
+    message: (
+        "发布电话号码会将求职者引流至平台外，请使用平台内沟通。",
+        "A phone number takes job seekers off the platform; use the platform's own messaging.",
+    ),
     basis: basis::CIRCULAR,
     terms: None,
     negation: Negation::None,
@@ -56,7 +59,10 @@ pub fn find(text: &str) -> Vec<std::ops::Range<usize>> {
     for (i, c) in text.char_indices().chain(std::iter::once((text.len(), '\n'))) {
         if let Some(d) = digit_value(c).filter(|_| i < text.len()) {
             if !open {
-                run.push(Group { start: i, ..Group::default() });
+                run.push(Group {
+                    start: i,
+                    ..Group::default()
+                });
                 open = true;
             }
             if let Some(g) = run.last_mut() {
@@ -90,7 +96,8 @@ fn scan(run: &[Group], found: &mut Vec<std::ops::Range<usize>>) {
             let groups = &run[i..=j];
             // Version numbers and dates mix short and long groups (1.3.8.1234.5678); numbers spelled
             // digit by digit (1 3 8 …) have only 1-digit groups.
-            let lens_ok = groups.iter().all(|g| g.digits.len() >= 2) || groups.iter().all(|g| g.digits.len() == 1);
+            let lens_ok =
+                groups.iter().all(|g| g.digits.len() >= 2) || groups.iter().all(|g| g.digits.len() == 1);
             // Chinese numerals count only when most of the number is written with them (一三八…),
             // not when one stray 一 sits next to Arabic digits.
             let cjk: usize = groups.iter().map(|g| g.cjk).sum();
@@ -115,7 +122,12 @@ fn is_phone(d: &[u8], first_group: usize) -> bool {
         13 if d[..2] == [8, 6] && mobile(&d[2..]) => true,
         10 if (d[..3] == [4, 0, 0] || d[..3] == [8, 0, 0]) => true,
         // Landline: area code 0xx / 0xxx written as its own group, then 7-8 digits.
-        10..=12 => d[0] == 0 && d[1] != 0 && (3..=4).contains(&first_group) && (7..=8).contains(&(d.len() - first_group)),
+        10..=12 => {
+            d[0] == 0
+                && d[1] != 0
+                && (3..=4).contains(&first_group)
+                && (7..=8).contains(&(d.len() - first_group))
+        }
         _ => false,
     }
 }

@@ -25,7 +25,10 @@ pub static RULE: RuleMeta = RuleMeta {
     id: "posting-expired",
     category: Category::Required,
     severity: Severity::Error,
-    message: ("有效期限已过，请更新或下架该招聘信息。", "The validity date has passed; update or withdraw the posting."),
+    message: (
+        "有效期限已过，请更新或下架该招聘信息。",
+        "The validity date has passed; update or withdraw the posting.",
+    ),
     basis: basis::CIRCULAR,
     terms: None,
     negation: Negation::None,
@@ -34,13 +37,20 @@ pub static RULE: RuleMeta = RuleMeta {
 };
 
 fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
-    let (Some(ft), Some(today)) = (cx.field(Field::ValidUntil), cx.today) else { return };
+    let (Some(ft), Some(today)) = (cx.field(Field::ValidUntil), cx.today) else {
+        return;
+    };
     let trimmed = ft.text.trim();
     if let Some(date) = Date::parse(trimmed) {
         if date < today {
             let start = ft.text.find(trimmed).unwrap_or(0);
             let next = Date::from_days_since_epoch(today.days_since_epoch() + 30);
-            out.push(Hit::new(&RULE, Field::ValidUntil, start..start + trimmed.len(), Some(Fix::Replace(next.to_string()))));
+            out.push(Hit::new(
+                &RULE,
+                Field::ValidUntil,
+                start..start + trimmed.len(),
+                Some(Fix::Replace(next.to_string())),
+            ));
         }
     }
 }

@@ -25,7 +25,10 @@ pub static RULE: RuleMeta = RuleMeta {
     id: "pyramid-scheme",
     category: Category::Fraud,
     severity: Severity::Error,
-    message: ("疑似传销（发展下线、拉人头），请删除。", "Looks like pyramid selling (recruiting downlines); remove it."),
+    message: (
+        "疑似传销（发展下线、拉人头），请删除。",
+        "Looks like pyramid selling (recruiting downlines); remove it.",
+    ),
     basis: basis::HR_MARKET_27,
     terms: Some(include_str!("../data/terms/pyramid-scheme.txt")),
     negation: Negation::Clause,

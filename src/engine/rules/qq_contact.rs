@@ -25,7 +25,10 @@ pub static RULE: RuleMeta = RuleMeta {
     id: "qq-contact",
     category: Category::Diversion,
     severity: Severity::Error,
-    message: ("发布QQ联系方式会将求职者引流至平台外，请使用平台内沟通。", "A QQ contact takes job seekers off the platform; use the platform's own messaging."),
+    message: (
+        "发布QQ联系方式会将求职者引流至平台外，请使用平台内沟通。",
+        "A QQ contact takes job seekers off the platform; use the platform's own messaging.",
+    ),
     basis: basis::CIRCULAR,
     terms: Some(include_str!("../data/terms/qq-contact.txt")),
     negation: Negation::Clause,

@@ -25,7 +25,10 @@ pub static RULE: RuleMeta = RuleMeta {
     id: "qr-code",
     category: Category::Diversion,
     severity: Severity::Error,
-    message: ("引导扫码添加联系方式会将求职者引流至平台外，请删除。", "A QR code that moves the conversation off the platform is diversion; remove it."),
+    message: (
+        "引导扫码添加联系方式会将求职者引流至平台外，请删除。",
+        "A QR code that moves the conversation off the platform is diversion; remove it.",
+    ),
     basis: basis::CIRCULAR,
     terms: Some(include_str!("../data/terms/qr-code.txt")),
     negation: Negation::Clause,

@@ -25,7 +25,10 @@ pub static RULE: RuleMeta = RuleMeta {
     id: "recruit-then-train",
     category: Category::Fraud,
     severity: Severity::Error,
-    message: ("疑似「招转培」：以招聘为名推销培训，请删除。", "Looks like 'recruit then train': selling training under the name of a job; remove it."),
+    message: (
+        "疑似「招转培」：以招聘为名推销培训，请删除。",
+        "Looks like 'recruit then train': selling training under the name of a job; remove it.",
+    ),
     basis: basis::HR_MARKET_27,
     terms: Some(include_str!("../data/terms/recruit-then-train.txt")),
     negation: Negation::Clause,

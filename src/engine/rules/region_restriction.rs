@@ -25,7 +25,10 @@ pub static RULE: RuleMeta = RuleMeta {
     id: "region-restriction",
     category: Category::Region,
     severity: Severity::Error,
-    message: ("以户籍、地域或身份设限违反人力资源流动规定，请删除。", "Restrictions by hukou, region or rural status are unlawful; remove them."),
+    message: (
+        "以户籍、地域或身份设限违反人力资源流动规定，请删除。",
+        "Restrictions by hukou, region or rural status are unlawful; remove them.",
+    ),
     basis: basis::HR_MARKET_11,
     terms: Some(include_str!("../data/terms/region-restriction.txt")),
     negation: Negation::Adjacent(2),

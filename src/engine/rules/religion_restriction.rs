@@ -25,7 +25,10 @@ pub static RULE: RuleMeta = RuleMeta {
     id: "religion-restriction",
     category: Category::Religion,
     severity: Severity::Error,
-    message: ("以宗教信仰设限属于就业歧视，请删除。", "Conditions on religious belief are discrimination in hiring; remove them."),
+    message: (
+        "以宗教信仰设限属于就业歧视，请删除。",
+        "Conditions on religious belief are discrimination in hiring; remove them.",
+    ),
     basis: basis::RELIGION,
     terms: Some(include_str!("../data/terms/religion-restriction.txt")),
     negation: Negation::Adjacent(2),

@@ -31,7 +31,10 @@ pub static RULE: RuleMeta = RuleMeta {
     id: "salary-below-minimum-wage",
     category: Category::Salary,
     severity: Severity::Error,
-    message: ("全职岗位的月薪低于当地最低工资标准。", "Full-time monthly pay is below the local minimum wage."),
+    message: (
+        "全职岗位的月薪低于当地最低工资标准。",
+        "Full-time monthly pay is below the local minimum wage.",
+    ),
     basis: basis::MIN_WAGE,
     terms: None,
     negation: Negation::None,
@@ -42,7 +45,9 @@ pub static RULE: RuleMeta = RuleMeta {
 fn full_time(kind: Option<&str>) -> bool {
     match kind.map(str::trim) {
         None | Some("") => true,
-        Some(k) => k.contains("全职") || k.eq_ignore_ascii_case("full-time") || k.eq_ignore_ascii_case("full_time"),
+        Some(k) => {
+            k.contains("全职") || k.eq_ignore_ascii_case("full-time") || k.eq_ignore_ascii_case("full_time")
+        }
     }
 }
 
@@ -50,10 +55,13 @@ fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     if !full_time(cx.posting.employment_type.as_deref()) {
         return;
     }
-    let Some((ft, Salary::Pay(p))) = salary::of(cx) else { return };
-    let (Some(factor), Some(floor)) =
-        (p.period.monthly_factor(), cx.config.salary.floor_for(cx.posting.location.as_deref()))
-    else {
+    let Some((ft, Salary::Pay(p))) = salary::of(cx) else {
+        return;
+    };
+    let (Some(factor), Some(floor)) = (
+        p.period.monthly_factor(),
+        cx.config.salary.floor_for(cx.posting.location.as_deref()),
+    ) else {
         return;
     };
     if p.min * factor < floor {
@@ -79,11 +87,21 @@ mod tests {
     #[test]
     fn part_time_is_not_checked_and_the_table_is_regional() {
         let p = Posting::from_json(r#"{"salary":"1000元/月","employment_type":"兼职"}"#).unwrap();
-        assert!(Checker::default_ref().check(&p, None).iter().all(|f| f.rule != "salary-below-minimum-wage"));
-        let c = Checker::from_pack_json(r#"{"salary":{"minimum_wage":{"default":1500,"上海":2690}}}"#).unwrap();
+        assert!(Checker::default_ref()
+            .check(&p, None)
+            .iter()
+            .all(|f| f.rule != "salary-below-minimum-wage"));
+        let c =
+            Checker::from_pack_json(r#"{"salary":{"minimum_wage":{"default":1500,"上海":2690}}}"#).unwrap();
         let p = Posting::from_json(r#"{"salary":"2500元/月","location":"上海市浦东新区"}"#).unwrap();
-        assert!(c.check(&p, None).iter().any(|f| f.rule == "salary-below-minimum-wage"));
+        assert!(c
+            .check(&p, None)
+            .iter()
+            .any(|f| f.rule == "salary-below-minimum-wage"));
         let p = Posting::from_json(r#"{"salary":"2500元/月","location":"成都市"}"#).unwrap();
-        assert!(c.check(&p, None).iter().all(|f| f.rule != "salary-below-minimum-wage"));
+        assert!(c
+            .check(&p, None)
+            .iter()
+            .all(|f| f.rule != "salary-below-minimum-wage"));
     }
 }

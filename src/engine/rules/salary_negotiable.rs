@@ -25,7 +25,10 @@ pub static RULE: RuleMeta = RuleMeta {
     id: "salary-negotiable",
     category: Category::Salary,
     severity: Severity::Info,
-    message: ("薪资仅写「面议」，建议写明基本劳动报酬范围。", "Pay is only \"to be agreed\"; consider stating the basic pay range."),
+    message: (
+        "薪资仅写「面议」，建议写明基本劳动报酬范围。",
+        "Pay is only \"to be agreed\"; consider stating the basic pay range.",
+    ),
     basis: basis::HR_MARKET_24,
     terms: None,
     negation: Negation::None,

@@ -25,7 +25,10 @@ pub static RULE: RuleMeta = RuleMeta {
     id: "salary-range-inverted",
     category: Category::Salary,
     severity: Severity::Error,
-    message: ("薪资范围的下限高于上限。", "The bottom of the pay range is above its top."),
+    message: (
+        "薪资范围的下限高于上限。",
+        "The bottom of the pay range is above its top.",
+    ),
     basis: basis::HR_MARKET_24,
     terms: None,
     negation: Negation::None,

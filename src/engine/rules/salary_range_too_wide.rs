@@ -26,7 +26,10 @@ pub static RULE: RuleMeta = RuleMeta {
     id: "salary-range-too-wide",
     category: Category::Salary,
     severity: Severity::Warning,
-    message: ("薪资范围跨度过大，请写明基本劳动报酬。", "The pay range is too wide to state a basic pay."),
+    message: (
+        "薪资范围跨度过大，请写明基本劳动报酬。",
+        "The pay range is too wide to state a basic pay.",
+    ),
     basis: basis::HR_MARKET_24,
     terms: None,
     negation: Negation::None,
@@ -36,7 +39,10 @@ pub static RULE: RuleMeta = RuleMeta {
 
 fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     if let Some((ft, Salary::Pay(p))) = salary::of(cx) {
-        if p.min > 0.0 && p.max.is_some_and(|max| max > p.min * cx.config.salary.max_range_ratio) {
+        if p.min > 0.0
+            && p.max
+                .is_some_and(|max| max > p.min * cx.config.salary.max_range_ratio)
+        {
             out.push(Hit::new(&RULE, Field::Salary, ft.views.light.orig(p.span), None));
         }
     }
@@ -57,6 +63,9 @@ mod tests {
     #[test]
     fn the_ratio_comes_from_the_pack() {
         let c = Checker::from_pack_json(r#"{"salary":{"max_range_ratio":1.2}}"#).unwrap();
-        assert!(c.check_field(Field::Salary, "6000-8000元/月", None).iter().any(|f| f.rule == "salary-range-too-wide"));
+        assert!(c
+            .check_field(Field::Salary, "6000-8000元/月", None)
+            .iter()
+            .any(|f| f.rule == "salary-range-too-wide"));
     }
 }

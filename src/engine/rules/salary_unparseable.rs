@@ -26,7 +26,10 @@ pub static RULE: RuleMeta = RuleMeta {
     id: "salary-unparseable",
     category: Category::Salary,
     severity: Severity::Warning,
-    message: ("无法识别薪资，请按「6000-8000元/月」「15-25K·14薪」「80元/小时」等格式填写。", "The pay cannot be read; write it like \"6000-8000元/月\", \"15-25K·14薪\" or \"80元/小时\"."),
+    message: (
+        "无法识别薪资，请按「6000-8000元/月」「15-25K·14薪」「80元/小时」等格式填写。",
+        "The pay cannot be read; write it like \"6000-8000元/月\", \"15-25K·14薪\" or \"80元/小时\".",
+    ),
     basis: basis::HR_MARKET_24,
     terms: None,
     negation: Negation::None,

@@ -25,7 +25,10 @@ pub static RULE: RuleMeta = RuleMeta {
     id: "telegram-contact",
     category: Category::Diversion,
     severity: Severity::Error,
-    message: ("发布Telegram（飞机、电报）联系方式会将求职者引流至平台外，请删除。", "A Telegram contact takes job seekers off the platform; remove it."),
+    message: (
+        "发布Telegram（飞机、电报）联系方式会将求职者引流至平台外，请删除。",
+        "A Telegram contact takes job seekers off the platform; remove it.",
+    ),
     basis: basis::CIRCULAR,
     terms: Some(include_str!("../data/terms/telegram-contact.txt")),
     negation: Negation::Clause,

@@ -31,7 +31,10 @@ pub static RULE: RuleMeta = RuleMeta {
     id: "title-extra-content",
     category: Category::Format,
     severity: Severity::Warning,
-    message: ("职位名称只应包含职位名称，薪资、表情符号等请写在对应栏目。", "The title should hold only the job title; put pay and the rest in their own fields."),
+    message: (
+        "职位名称只应包含职位名称，薪资、表情符号等请写在对应栏目。",
+        "The title should hold only the job title; put pay and the rest in their own fields.",
+    ),
     basis: basis::CIRCULAR,
     terms: None,
     negation: Negation::None,
@@ -55,12 +58,21 @@ fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     let light = &ft.views.light;
     for re in [&*PAY, &*BANG] {
         for m in re.find_iter(&light.text) {
-            out.push(Hit::new(&RULE, Field::Title, light.orig(m.range()), Some(Fix::Remove)));
+            out.push(Hit::new(
+                &RULE,
+                Field::Title,
+                light.orig(m.range()),
+                Some(Fix::Remove),
+            ));
         }
     }
     // Runs of pictographs (🔥💰, ❤️), on the original text.
     let mut run: Option<(usize, usize)> = None;
-    for (i, c) in ft.text.char_indices().chain(std::iter::once((ft.text.len(), ' '))) {
+    for (i, c) in ft
+        .text
+        .char_indices()
+        .chain(std::iter::once((ft.text.len(), ' ')))
+    {
         if i < ft.text.len() && is_pictograph(c) {
             run = Some((run.map_or(i, |r| r.0), i + c.len_utf8()));
         } else if let Some((s, e)) = run.take() {

@@ -31,7 +31,10 @@ pub static RULE: RuleMeta = RuleMeta {
     id: "url-link",
     category: Category::Diversion,
     severity: Severity::Warning,
-    message: ("发布站外链接可能将求职者引流至平台外，请删除。", "A link may take job seekers off the platform; remove it."),
+    message: (
+        "发布站外链接可能将求职者引流至平台外，请删除。",
+        "A link may take job seekers off the platform; remove it.",
+    ),
     basis: basis::CIRCULAR,
     terms: None,
     negation: Negation::None,
@@ -68,7 +71,12 @@ fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
                 continue;
             }
             // Part of an e-mail address: the e-mail rule reports it.
-            if t[..r.start].ends_with('@') || t[..r.start].rsplit(|c: char| c.is_whitespace()).next().is_some_and(|w| w.contains('@')) {
+            if t[..r.start].ends_with('@')
+                || t[..r.start]
+                    .rsplit(|c: char| c.is_whitespace())
+                    .next()
+                    .is_some_and(|w| w.contains('@'))
+            {
                 continue;
             }
             let host = s.trim_start_matches("https://").trim_start_matches("http://");

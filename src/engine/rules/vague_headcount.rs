@@ -25,7 +25,10 @@ pub static RULE: RuleMeta = RuleMeta {
     id: "vague-headcount",
     category: Category::Required,
     severity: Severity::Warning,
-    message: ("招聘人数不明确，请填写具体人数。", "The headcount is vague; give a number."),
+    message: (
+        "招聘人数不明确，请填写具体人数。",
+        "The headcount is vague; give a number.",
+    ),
     basis: basis::HR_MARKET_24,
     terms: None,
     negation: Negation::None,

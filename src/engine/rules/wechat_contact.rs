@@ -25,7 +25,10 @@ pub static RULE: RuleMeta = RuleMeta {
     id: "wechat-contact",
     category: Category::Diversion,
     severity: Severity::Error,
-    message: ("发布微信联系方式会将求职者引流至平台外，请使用平台内沟通。", "A WeChat contact takes job seekers off the platform; use the platform's own messaging."),
+    message: (
+        "发布微信联系方式会将求职者引流至平台外，请使用平台内沟通。",
+        "A WeChat contact takes job seekers off the platform; use the platform's own messaging.",
+    ),
     basis: basis::CIRCULAR,
     terms: Some(include_str!("../data/terms/wechat-contact.txt")),
     negation: Negation::Clause,

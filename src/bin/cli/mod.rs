@@ -1,0 +1,158 @@
+//! The CLI's commands. Native only.
+
+mod check;
+mod text;
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use jobseal::badge::uscc;
+use jobseal::engine::{rules::RULES, Checker, Date, Lang};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "jobseal",
+    version,
+    about = "Checks Chinese job postings and recruitment-account badges."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check postings: one JSON object, or JSON Lines, from FILE or stdin. Writes one report per
+    /// posting, one per line, in input order: {"id", "ok", "findings"}.
+    Check {
+        /// Input file (default: stdin).
+        file: Option<PathBuf>,
+        #[command(flatten)]
+        opts: CheckOpts,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+    },
+    /// List the rules of the built-in pack.
+    Rules,
+    /// Check Unified Social Credit Codes (统一社会信用代码). Exit 1 if any fails.
+    Uscc {
+        #[arg(required = true)]
+        codes: Vec<String>,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckOpts {
+    /// Message language.
+    #[arg(long, value_enum, default_value_t = LangArg::Zh)]
+    lang: LangArg,
+    /// A JSON rule pack applied over the built-in one.
+    #[arg(long, value_name = "PACK.json")]
+    config: Option<PathBuf>,
+    /// The date expiry is judged against (default: today, UTC).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    today: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum LangArg {
+    Zh,
+    En,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Json,
+    Text,
+}
+
+/// Resolved check options.
+pub struct Settings {
+    pub checker: Checker,
+    pub lang: Lang,
+    pub today: Date,
+}
+
+impl CheckOpts {
+    fn resolve(&self) -> Result<Settings, String> {
+        let checker = match &self.config {
+            None => Checker::new(),
+            Some(path) => {
+                let text = std::fs::read_to_string(path)
+                    .map_err(|e| format!("cannot read rule pack {}: {e}", path.display()))?;
+                Checker::from_pack_json(&text).map_err(|e| format!("{}: {e}", path.display()))?
+            }
+        };
+        let today = match &self.today {
+            Some(s) => Date::parse(s)
+                .ok_or_else(|| format!("--today must be a date written YYYY-MM-DD, not {s:?}"))?,
+            None => today_utc(),
+        };
+        let lang = match self.lang {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        };
+        Ok(Settings { checker, lang, today })
+    }
+}
+
+fn today_utc() -> Date {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    Date::from_days_since_epoch((secs / 86_400) as i64)
+}
+
+pub fn main() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return code;
+        }
+    };
+    match cli.command {
+        Command::Check { file, opts, format } => match opts.resolve() {
+            Ok(settings) => check::run(file.as_deref(), &settings, format),
+            Err(e) => {
+                eprintln!("jobseal: {e}");
+                2
+            }
+        },
+        Command::Rules => {
+            let mut out = io::stdout().lock();
+            for r in RULES {
+                let _ = writeln!(
+                    out,
+                    "{:<28} {:<28} {:<8} {}",
+                    r.id,
+                    r.category.as_str(),
+                    r.severity.as_str(),
+                    r.message.1
+                );
+            }
+            0
+        }
+        Command::Uscc { codes } => {
+            let mut failed = false;
+            for code in codes {
+                match uscc::validate(&code) {
+                    Ok(()) => println!("{code}\tok"),
+                    Err(e) => {
+                        failed = true;
+                        let kind = if matches!(e, uscc::UsccError::CheckDigit { .. }) {
+                            "warning"
+                        } else {
+                            "invalid"
+                        };
+                        println!("{code}\t{kind}: {e}");
+                    }
+                }
+            }
+            i32::from(failed)
+        }
+    }
+}

@@ -1,0 +1,60 @@
+// The npm package: `npm pack ./pkg` must hold the wasm, the JS, the .d.ts and the merged manifest, and
+// nothing else (no sources, no tests). Run after `make pkg`.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const ours = JSON.parse(readFileSync(`${root}pkg.json`, 'utf8'));
+
+function packed() {
+  const out = execFileSync('npm', ['pack', './pkg', '--dry-run', '--json', '--ignore-scripts'], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  return JSON.parse(out)[0];
+}
+
+test('the tarball holds the wasm, the JS modules and the types', () => {
+  const files = packed().files.map((f) => f.path).sort();
+  for (const f of ['jobseal_bg.wasm', 'jobseal.js', 'jobseal.d.ts', 'index.js', 'index.d.ts', 'node.js', 'package.json']) {
+    assert.ok(files.includes(f), `${f} missing from ${files.join(', ')}`);
+  }
+  assert.ok(!files.some((f) => f.endsWith('.rs')), 'no Rust sources in the package');
+});
+
+test('the manifest is pkg.json merged over what wasm-pack wrote', () => {
+  const manifest = JSON.parse(readFileSync(`${root}pkg/package.json`, 'utf8'));
+  for (const key of ['name', 'version', 'description', 'license', 'type', 'exports', 'types', 'files', 'sideEffects', 'keywords']) {
+    assert.deepEqual(manifest[key], ours[key], key);
+  }
+  assert.equal(manifest.type, 'module');
+  const p = packed();
+  assert.equal(p.name, 'jobseal');
+  assert.equal(p.version, ours.version);
+});
+
+test('the version matches Cargo.toml', () => {
+  const cargo = readFileSync(`${root}Cargo.toml`, 'utf8');
+  assert.equal(cargo.match(/^version = "(.+)"/m)[1], ours.version);
+});
+
+test('every export target exists in the package', () => {
+  const files = new Set(packed().files.map((f) => f.path));
+  const targets = [];
+  const walk = (v) => (typeof v === 'string' ? targets.push(v.slice(2)) : Object.values(v).forEach(walk));
+  walk(ours.exports);
+  assert.ok(targets.length > 3);
+  for (const t of targets) assert.ok(files.has(t), `${t} is exported but not packed`);
+});
+
+test('the Node entry initialises from disk and checks a posting', async () => {
+  const { Checker, version } = await import(`${root}pkg/node.js`);
+  assert.equal(version(), ours.version);
+  const report = new Checker().check({ title: '普工', requirements: '限男性' });
+  assert.equal(report.ok, false);
+  assert.ok(report.findings.some((f) => f.rule === 'gender-restriction'));
+});

@@ -1,0 +1,88 @@
+//! wasm tests, run in headless Chromium by `wasm-pack test --headless --chrome` (make test-wasm).
+//! They check that the engine gives the same verdict in the browser as natively, and that the JS
+//! binding converts values and errors as documented.
+#![cfg(target_arch = "wasm32")]
+// A failed unwrap here is a failed test with its message; clippy.toml allows it in #[test] only.
+#![allow(clippy::unwrap_used)]
+
+use jobseal::engine::{Checker as Engine, Date, Posting};
+use jobseal::web::Checker;
+use js_sys::{Array, Reflect, JSON};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).unwrap()
+}
+
+const BAD: &str = r#"{"id":"w1","title":"普工","requirements":"限男性，加 V❤️信 abc12345，𠀀押金200元"}"#;
+
+#[wasm_bindgen_test]
+fn engine_verdict_matches_native_expectations() {
+    let p = Posting::from_json(BAD).unwrap();
+    let report = Engine::new().report(&p, Date::parse("2026-11-28"));
+    let rules: Vec<_> = report.findings.iter().map(|f| f.rule).collect();
+    assert!(rules.contains(&"gender-restriction"), "{rules:?}");
+    assert!(rules.contains(&"wechat-contact"), "{rules:?}");
+    assert!(rules.contains(&"fee-charged"), "{rules:?}");
+    assert!(!report.ok);
+}
+
+#[wasm_bindgen_test]
+fn binding_returns_plain_objects_with_utf16_spans() {
+    let checker = Checker::new(JsValue::UNDEFINED).unwrap();
+    let report = checker
+        .check(JsValue::from_str(BAD), Some("2026-11-28".into()), None)
+        .unwrap();
+    assert_eq!(get(&report, "ok"), JsValue::FALSE);
+    assert_eq!(get(&report, "id"), JsValue::from_str("w1"));
+    let findings: Array = get(&report, "findings").into();
+    let fee = findings
+        .iter()
+        .find(|f| get(f, "rule") == JsValue::from_str("fee-charged"))
+        .expect("fee finding");
+    // "押金" sits after 𠀀 (two UTF-16 units): the span counts in UTF-16, like a textarea.
+    let text = "限男性，加 V❤️信 abc12345，𠀀押金200元";
+    let start = get(&fee, "start").as_f64().unwrap() as usize;
+    let end = get(&fee, "end").as_f64().unwrap() as usize;
+    let units: Vec<u16> = text.encode_utf16().collect();
+    assert_eq!(String::from_utf16(&units[start..end]).unwrap(), "押金");
+    // Plain JSON: it round-trips through JSON.stringify.
+    assert!(JSON::stringify(&report).is_ok());
+}
+
+#[wasm_bindgen_test]
+fn bad_input_is_a_thrown_error_naming_the_problem() {
+    let err = Checker::new(JsValue::from_str(r#"{"rules":{"nope":{}}}"#)).unwrap_err();
+    let message = get(&err, "message").as_string().unwrap();
+    assert!(message.contains("rules.nope"), "{message}");
+    assert!(err.is_instance_of::<js_sys::Error>());
+
+    let checker = Checker::new(JsValue::NULL).unwrap();
+    let err = checker
+        .check(JsValue::from_str(r#"{"salary": 8000}"#), None, None)
+        .unwrap_err();
+    assert!(get(&err, "message").as_string().unwrap().contains("salary"));
+    let err = checker.check_field("nickname", "x", None, None).unwrap_err();
+    assert!(get(&err, "message").as_string().unwrap().contains("nickname"));
+    let err = checker
+        .check(JsValue::from_str("{}"), Some("28/11/2026".into()), None)
+        .unwrap_err();
+    assert!(get(&err, "message").as_string().unwrap().contains("YYYY-MM-DD"));
+}
+
+#[wasm_bindgen_test]
+fn messages_switch_language() {
+    let checker = Checker::new(JsValue::UNDEFINED).unwrap();
+    let zh: Array = checker.check_field("title", "限男性", None, None).unwrap().into();
+    let en: Array = checker
+        .check_field("title", "限男性", None, Some("en".into()))
+        .unwrap()
+        .into();
+    let m_zh = get(&zh.get(0), "message").as_string().unwrap();
+    let m_en = get(&en.get(0), "message").as_string().unwrap();
+    assert!(m_zh.contains("性别"), "{m_zh}");
+    assert!(m_en.contains("sex"), "{m_en}");
+}
