@@ -18,8 +18,9 @@
 //!
 //! The word list is `src/engine/data/terms/gender-restriction.txt`.
 
-use crate::engine::rule::{basis, Negation, RuleMeta};
-use crate::engine::{Category, Severity};
+use crate::engine::normalize::is_clause_end;
+use crate::engine::rule::{basis, Ctx, Hit, Negation, RuleMeta};
+use crate::engine::{Category, Fix, Severity};
 
 pub static RULE: RuleMeta = RuleMeta {
     id: "gender-restriction",
@@ -32,9 +33,37 @@ pub static RULE: RuleMeta = RuleMeta {
     basis: basis::GENDER,
     terms: Some(include_str!("../data/terms/gender-restriction.txt")),
     negation: Negation::Adjacent(2),
-    check: None,
+    check: Some(bare_sex_clause),
     fields: &[],
 };
+
+/// A clause that is nothing but a sex (`男，25-35岁，高中以上`): the word list cannot see it, since
+/// 男 alone is everywhere (男装, 男女不限). A list item (`男、女各2名`) is not such a clause.
+fn bare_sex_clause(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
+    const SEXES: [&str; 8] = ["男", "女", "男性", "女性", "男士", "女士", "男生", "女生"];
+    for ft in &cx.fields {
+        let light = &ft.views.light;
+        let t = light.text.as_str();
+        let mut start = 0;
+        for (i, c) in t.char_indices().chain(std::iter::once((t.len(), '\n'))) {
+            if i < t.len() && !(is_clause_end(c) && c != '、') {
+                continue;
+            }
+            let clause = &t[start..i];
+            let word = clause.trim();
+            if SEXES.contains(&word) && !t[i..].starts_with('、') && !t[..start].ends_with('、') {
+                let offset = start + (clause.len() - clause.trim_start().len());
+                out.push(Hit::new(
+                    &RULE,
+                    ft.field,
+                    light.orig(offset..offset + word.len()),
+                    Some(Fix::Replace("男女不限".into())),
+                ));
+            }
+            start = i + c.len_utf8();
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -54,6 +83,9 @@ mod tests {
         fires(ID, "僅限男性");
         fires(ID, "限 男 性");
         fires(ID, "男\u{200B}性优先");
+        fires(ID, "男，25岁至35岁，高中以上");
+        fires(ID, "限25-35岁男性");
+        fires(ID, "只要男的，女的不要");
     }
 
     #[test]
@@ -67,6 +99,8 @@ mod tests {
         clean(ID, "母婴用品销售");
         clean(ID, "不限男性女性");
         clean(ID, "负责女性护肤品线上运营");
+        clean(ID, "男、女各2名");
+        clean(ID, "服务对象：女性，年龄不限");
     }
 
     #[test]
