@@ -19,7 +19,7 @@ pub mod rules;
 pub mod salary;
 mod terms;
 
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 pub use config::{Config, ConfigError, LengthBound, RuleSettings, SalaryConfig};
 pub use finding::{
@@ -32,9 +32,11 @@ use terms::TermMatcher;
 
 /// A compiled rule pack. Build once (patterns are compiled here, never per keystroke), check many times.
 #[derive(Debug)]
+#[derive(Clone)]
 pub struct Checker {
     config: Config,
-    terms: TermMatcher,
+    /// Shared: cloning a checker (e.g. `Checker::new()`) does not recompile the word lists.
+    terms: Arc<TermMatcher>,
 }
 
 static DEFAULT: LazyLock<Checker> = LazyLock::new(|| Checker::with_config(Config::default_pack()));
@@ -42,12 +44,6 @@ static DEFAULT: LazyLock<Checker> = LazyLock::new(|| Checker::with_config(Config
 impl Default for Checker {
     fn default() -> Self {
         Checker::new()
-    }
-}
-
-impl Clone for Checker {
-    fn clone(&self) -> Self {
-        Checker::with_config(self.config.clone())
     }
 }
 
@@ -70,7 +66,7 @@ impl Checker {
 
     /// A checker for an already validated configuration.
     pub fn with_config(config: Config) -> Checker {
-        let terms = TermMatcher::build(&config);
+        let terms = Arc::new(TermMatcher::build(&config));
         Checker { config, terms }
     }
 

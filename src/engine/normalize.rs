@@ -14,7 +14,6 @@
 //! Digits are *not* mapped here: 下三滥 must stay 下三滥. Digit variants (①, ❶, 壹, 幺 …) are read by
 //! [`digit_value`] only where a digit run is being looked for (phone numbers, QQ numbers, IDs).
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -38,11 +37,8 @@ impl View {
     }
 
     fn push(&mut self, c: char, orig: (u32, u32)) {
-        let before = self.text.len();
         self.text.push(c);
-        for _ in before..self.text.len() {
-            self.map.push(orig);
-        }
+        self.map.extend(std::iter::repeat_n(orig, c.len_utf8()));
     }
 }
 
@@ -53,15 +49,18 @@ pub struct Views {
     pub squeezed: View,
 }
 
-static TRAD: LazyLock<HashMap<char, char>> = LazyLock::new(|| {
-    let mut m = HashMap::new();
+/// Traditional → simplified pairs, sorted for binary search (faster than hashing on the hot path).
+static TRAD: LazyLock<Vec<(char, char)>> = LazyLock::new(|| {
+    let mut m = Vec::new();
     for line in include_str!("data/traditional.txt").lines() {
         let line = line.split('#').next().unwrap_or("").trim();
         let mut cs = line.chars().filter(|c| !c.is_whitespace());
         if let (Some(t), Some(s)) = (cs.next(), cs.next()) {
-            m.insert(t, s);
+            m.push((t, s));
         }
     }
+    m.sort_unstable();
+    m.dedup_by_key(|p| p.0);
     m
 });
 
@@ -76,7 +75,8 @@ pub fn is_invisible(c: char) -> bool {
 /// Characters scammers put between the letters of a word or the digits of a number. Clause punctuation
 /// (，。；！？、 and newlines) is *not* a separator: it ends a clause.
 pub fn is_separator(c: char) -> bool {
-    if c == '\n' {
+    // Fast path: letters, digits and CJK ideographs are most of any text.
+    if c.is_ascii_alphanumeric() || ('\u{4E00}'..='\u{9FFF}').contains(&c) || c == '\n' {
         return false;
     }
     if c.is_whitespace() || is_invisible(c) {
@@ -109,6 +109,9 @@ pub fn is_clause_end(c: char) -> bool {
 /// with a full stop, dingbat, double-circled, Chinese (小写/大写), spoken (幺 两 拐 洞 勾), superscript,
 /// subscript and small Roman numerals.
 pub fn digit_value(c: char) -> Option<u8> {
+    if c.is_ascii() {
+        return c.is_ascii_digit().then(|| c as u8 - b'0');
+    }
     let u = c as u32;
     let v = match c {
         '0'..='9' => u - '0' as u32,
@@ -129,7 +132,7 @@ pub fn digit_value(c: char) -> Option<u8> {
         '⓪' | '⓿' | '⁰' | '〇' | '零' | '洞' => 0,
         '¹' | '一' | '壹' | '幺' => 1,
         '²' | '二' | '贰' | '貳' | '两' | '兩' => 2,
-        '³' | '三' | '叁' | '參' => 3,
+        '³' | '三' | '叁' => 3,
         '四' | '肆' => 4,
         '五' | '伍' => 5,
         '六' | '陆' | '陸' => 6,
@@ -148,10 +151,11 @@ pub fn is_cjk_digit(c: char) -> bool {
 }
 
 fn fold(c: char) -> char {
-    if c.is_ascii_uppercase() {
+    if c.is_ascii() {
         c.to_ascii_lowercase()
-    } else if let Some(&s) = TRAD.get(&c) {
-        s
+    } else if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        let t = &*TRAD;
+        t.binary_search_by_key(&c, |p| p.0).map_or(c, |i| t[i].1)
     } else {
         c
     }
@@ -174,9 +178,13 @@ pub fn views(orig: &str) -> Views {
         if is_invisible(c) {
             continue;
         }
-        // ASCII and the CJK Unified Ideographs block are already in NFKC: skip the decomposition.
-        if c.is_ascii() || ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        // Fast paths for most of any Chinese text: ASCII, CJK ideographs and CJK punctuation are already
+        // in NFKC, and NFKC of the full-width forms FF01-FF5E (，：（）１Ａ) is a fixed offset.
+        if c.is_ascii() || ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3001}'..='\u{3011}').contains(&c) {
             emit(&mut v, fold(c), span);
+        } else if ('\u{FF01}'..='\u{FF5E}').contains(&c) {
+            let ascii = char::from_u32(c as u32 - 0xFEE0).unwrap_or(c);
+            emit(&mut v, fold(ascii), span);
         } else {
             for n in std::iter::once(c).nfkc() {
                 emit(&mut v, fold(n), span);

@@ -101,10 +101,9 @@ fn automaton(patterns: &[String]) -> Option<AhoCorasick> {
     if patterns.is_empty() {
         return None;
     }
-    AhoCorasickBuilder::new()
-        .match_kind(MatchKind::Standard)
-        .build(patterns)
-        .ok()
+    // The default (a contiguous NFA here): a DFA searched no faster on our texts and took 3.5x as
+    // long to build (measured with benches/check.rs).
+    AhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(patterns).ok()
 }
 
 impl TermMatcher {
@@ -164,12 +163,8 @@ impl TermMatcher {
         let Some(ac) = &self.terms else { return };
         let sq = &ft.views.squeezed;
         let text = sq.text.as_str();
-        let mut allowed: Vec<(Range<usize>, Option<usize>)> = Vec::new();
-        if let Some(allow) = &self.allow {
-            for m in allow.find_overlapping_iter(text) {
-                allowed.push((m.range(), self.allow_rule[m.pattern().as_usize()]));
-            }
-        }
+        // The allow list is searched only once a term has matched: most text matches nothing.
+        let mut allowed: Option<Vec<(Range<usize>, Option<usize>)>> = None;
         for m in ac.find_overlapping_iter(text) {
             let e = &self.entries[m.pattern().as_usize()];
             let rule = &RULES[e.rule];
@@ -177,10 +172,14 @@ impl TermMatcher {
                 continue;
             }
             let r = m.range();
-            if allowed
-                .iter()
-                .any(|(a, ar)| a.start < r.end && r.start < a.end && ar.is_none_or(|x| x == e.rule))
-            {
+            let allowed = allowed.get_or_insert_with(|| match &self.allow {
+                Some(allow) => allow
+                    .find_overlapping_iter(text)
+                    .map(|m| (m.range(), self.allow_rule[m.pattern().as_usize()]))
+                    .collect(),
+                None => Vec::new(),
+            });
+            if allowed.iter().any(|(a, ar)| a.start < r.end && r.start < a.end && ar.is_none_or(|x| x == e.rule)) {
                 continue;
             }
             if negated(rule.negation, text, r.start) {

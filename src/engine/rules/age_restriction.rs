@@ -19,6 +19,7 @@
 //! 年满18周岁
 //! ```
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -71,58 +72,79 @@ fn num(c: &regex::Captures<'_>, name: &str) -> Option<u32> {
     c.name(name).and_then(|m| m.as_str().parse().ok())
 }
 
+/// Windows of the text around each anchor (岁, 后, 年龄, 年纪), merged: every pattern needs an anchor,
+/// so the regexes run on a few dozen bytes instead of the whole field.
+fn windows(t: &str) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for (i, c) in t.char_indices() {
+        let anchor = matches!(c, '岁' | '后') || t[i..].starts_with("年龄") || t[i..].starts_with("年纪");
+        if !anchor {
+            continue;
+        }
+        let mut s = i.saturating_sub(36);
+        while !t.is_char_boundary(s) {
+            s += 1;
+        }
+        let mut e = (i + 48).min(t.len());
+        while !t.is_char_boundary(e) {
+            e -= 1;
+        }
+        match out.last_mut() {
+            Some(last) if s <= last.end => last.end = last.end.max(e),
+            _ => out.push(s..e),
+        }
+    }
+    out
+}
+
 fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     for ft in &cx.fields {
         let light = &ft.views.light;
-        let t = light.text.as_str();
-        let mut push =
-            |r: std::ops::Range<usize>| out.push(Hit::new(&RULE, ft.field, light.orig(r), Some(Fix::Remove)));
-        let mut covered: Vec<std::ops::Range<usize>> = Vec::new();
-        for re in [&*RANGE, &*RANGE_NO_UNIT] {
-            for c in re.captures_iter(t) {
-                let (Some(lo), Some(hi)) = (num(&c, "lo"), num(&c, "hi")) else {
-                    continue;
-                };
-                let m = c.get(0).map_or(0..0, |m| m.range());
-                let m = trim_start(t, m);
-                if lo <= hi
-                    && (hi < RETIREMENT || lo > ADULT)
-                    && !covered.iter().any(|r| r.start < m.end && m.start < r.end)
-                {
-                    covered.push(m.clone());
-                    push(m);
-                }
-            }
-        }
-        for c in UPPER.captures_iter(t) {
-            let m = trim_start(t, c.get(0).map_or(0..0, |m| m.range()));
-            let n = num(&c, "a").or_else(|| num(&c, "b"));
-            if n.is_some_and(|n| n < RETIREMENT && n > 0)
-                && !covered.iter().any(|r| r.start < m.end && m.start < r.end)
-            {
-                covered.push(m.clone());
-                push(m);
-            }
-        }
-        for c in LOWER.captures_iter(t) {
-            let m = trim_start(t, c.get(0).map_or(0..0, |m| m.range()));
-            if num(&c, "n").is_some_and(|n| n > ADULT)
-                && !covered.iter().any(|r| r.start < m.end && m.start < r.end)
-            {
-                covered.push(m.clone());
-                push(m);
-            }
-        }
-        for c in COHORT.captures_iter(t) {
-            if let Some(m) = c.name("c") {
-                let end = c.get(0).map_or(m.end(), |w| w.end());
-                push(m.start()..end);
-            }
+        for w in windows(&light.text) {
+            let t = &light.text[w.clone()];
+            let at = |r: Range<usize>| light.orig(w.start + r.start..w.start + r.end);
+            scan(t, &mut |r| out.push(Hit::new(&RULE, ft.field, at(r), Some(Fix::Remove))));
         }
     }
 }
 
-fn trim_start(t: &str, r: std::ops::Range<usize>) -> std::ops::Range<usize> {
+fn scan(t: &str, push: &mut dyn FnMut(Range<usize>)) {
+    let mut covered: Vec<Range<usize>> = Vec::new();
+    let overlaps = |covered: &[Range<usize>], m: &Range<usize>| covered.iter().any(|r| r.start < m.end && m.start < r.end);
+    for re in [&*RANGE, &*RANGE_NO_UNIT] {
+        for c in re.captures_iter(t) {
+            let (Some(lo), Some(hi)) = (num(&c, "lo"), num(&c, "hi")) else { continue };
+            let m = trim_start(t, c.get(0).map_or(0..0, |m| m.range()));
+            if lo <= hi && (hi < RETIREMENT || lo > ADULT) && !overlaps(&covered, &m) {
+                covered.push(m.clone());
+                push(m);
+            }
+        }
+    }
+    for c in UPPER.captures_iter(t) {
+        let m = trim_start(t, c.get(0).map_or(0..0, |m| m.range()));
+        let n = num(&c, "a").or_else(|| num(&c, "b"));
+        if n.is_some_and(|n| n < RETIREMENT && n > 0) && !overlaps(&covered, &m) {
+            covered.push(m.clone());
+            push(m);
+        }
+    }
+    for c in LOWER.captures_iter(t) {
+        let m = trim_start(t, c.get(0).map_or(0..0, |m| m.range()));
+        if num(&c, "n").is_some_and(|n| n > ADULT) && !overlaps(&covered, &m) {
+            covered.push(m.clone());
+            push(m);
+        }
+    }
+    for c in COHORT.captures_iter(t) {
+        if let Some(m) = c.name("c") {
+            let end = c.get(0).map_or(m.end(), |w| w.end());
+            push(m.start()..end);
+        }
+    }
+}
+
+fn trim_start(t: &str, r: Range<usize>) -> Range<usize> {
     let s = &t[r.clone()];
     let trimmed = s.trim_start();
     (r.start + s.len() - trimmed.len())..r.end

@@ -42,6 +42,10 @@ fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
         let Some(max) = cx.config.length(ft.field).and_then(|b| b.max) else {
             continue;
         };
+        // Counting chars is fast (std counts UTF-8 lead bytes); find the cut only when it is needed.
+        if ft.text.len() <= max || ft.text.chars().count() <= max {
+            continue;
+        }
         if let Some((i, _)) = ft.text.char_indices().nth(max) {
             out.push(Hit::new(&RULE, ft.field, i..ft.text.len(), None));
         }

@@ -44,6 +44,9 @@ fn bare_sex_clause(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     for ft in &cx.fields {
         let light = &ft.views.light;
         let t = light.text.as_str();
+        if !t.contains(['男', '女']) {
+            continue;
+        }
         let mut start = 0;
         for (i, c) in t.char_indices().chain(std::iter::once((t.len(), '\n'))) {
             if i < t.len() && !(is_clause_end(c) && c != '、') {

@@ -60,6 +60,10 @@ fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     for ft in &cx.fields {
         let light = &ft.views.light;
         let t = light.text.as_str();
+        // Every address has a dot or a scheme: skip the regex on text without one.
+        if !t.contains('.') && !t.contains("://") {
+            continue;
+        }
         for m in URL.find_iter(t) {
             let mut r = m.range();
             // The bare-domain form consumes one trailing character to find the word's end.

@@ -1,0 +1,111 @@
+//! The command line: what a platform's back end runs.
+#![allow(clippy::unwrap_used)]
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn jobseal(args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jobseal"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The process may exit before reading its input (bad options): a broken pipe is not a failure.
+    let _ = child.stdin.take().unwrap().write_all(stdin.as_bytes());
+    child.wait_with_output().unwrap()
+}
+
+fn lines(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+}
+
+const CLEAN: &str = include_str!("data/clean-posting.json");
+
+#[test]
+fn a_clean_posting_exits_0() {
+    let out = jobseal(&["check", "--today", "2026-11-28"], CLEAN);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    let reports = lines(&out);
+    assert_eq!(reports.len(), 1);
+    assert_eq!(reports[0]["ok"], true);
+    assert_eq!(reports[0]["id"], "demo-001");
+}
+
+#[test]
+fn json_lines_in_input_order_and_exit_1_on_errors() {
+    let input = "{\"id\":\"a\",\"requirements\":\"限男性\"}\n\n{\"id\":\"b\",\"title\":\"普工\"}\n{\"id\":\"c\"}\n";
+    let out = jobseal(&["check", "--today", "2026-11-28"], input);
+    assert_eq!(out.status.code(), Some(1));
+    let ids: Vec<_> = lines(&out).iter().map(|r| r["id"].as_str().unwrap().to_string()).collect();
+    assert_eq!(ids, ["a", "b", "c"]);
+}
+
+#[test]
+fn unreadable_lines_are_named_and_exit_2_without_losing_the_rest() {
+    let input = "{\"id\":\"a\"}\nnot json\n{\"id\":\"c\",\"salary\":8000}\n{\"id\":\"d\"}\n";
+    let out = jobseal(&["check", "--today", "2026-11-28"], input);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("line 2"), "{err}");
+    assert!(err.contains("line 3") && err.contains("`salary`"), "{err}");
+    let ids: Vec<_> = lines(&out).iter().map(|r| r["id"].as_str().unwrap().to_string()).collect();
+    assert_eq!(ids, ["a", "d"]);
+}
+
+#[test]
+fn english_messages_and_a_rule_pack() {
+    let dir = std::env::temp_dir().join(format!("jobseal-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let pack = dir.join("pack.json");
+    std::fs::write(&pack, r#"{"rules":{"gender-restriction":{"enabled":false}}}"#).unwrap();
+    let posting = r#"{"requirements":"限男性，35岁以下"}"#;
+    let out = jobseal(&["check", "--lang", "en", "--today", "2026-11-28"], posting);
+    let f = &lines(&out)[0]["findings"];
+    assert!(f.as_array().unwrap().iter().any(|f| f["rule"] == "gender-restriction"
+        && f["message"].as_str().unwrap().contains("sex")));
+    let out = jobseal(&["check", "--config", pack.to_str().unwrap(), "--today", "2026-11-28"], posting);
+    let f = &lines(&out)[0]["findings"];
+    assert!(f.as_array().unwrap().iter().all(|f| f["rule"] != "gender-restriction"));
+
+    std::fs::write(&pack, r#"{"rules":{"gender-restriction":{"severity":"fatal"}}}"#).unwrap();
+    let out = jobseal(&["check", "--config", pack.to_str().unwrap()], posting);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("rules.gender-restriction.severity"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn text_format_marks_the_offending_characters() {
+    let out = jobseal(&["check", "--format", "text", "--today", "2026-11-28"], r#"{"requirements":"身体健康，限男性"}"#);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("身体健康，【限男性】"), "{text}");
+    assert!(text.contains("gender-restriction"));
+}
+
+#[test]
+fn bad_options_exit_2() {
+    assert_eq!(jobseal(&["check", "--today", "tomorrow"], CLEAN).status.code(), Some(2));
+    assert_eq!(jobseal(&["check", "/no/such/file.jsonl"], "").status.code(), Some(2));
+    assert_eq!(jobseal(&["frobnicate"], "").status.code(), Some(2));
+}
+
+#[test]
+fn expiry_is_judged_against_today() {
+    let out = jobseal(&["check", "--today", "2027-06-01"], CLEAN);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(lines(&out)[0]["findings"].as_array().unwrap().iter().any(|f| f["rule"] == "posting-expired"));
+}
+
+#[test]
+fn uscc_codes() {
+    let out = jobseal(&["uscc", "91310110666007217T"], "");
+    assert_eq!(out.status.code(), Some(0));
+    let out = jobseal(&["uscc", "91310110666007217T", "91350100M0001TGQXM", "ABC"], "");
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("91350100M0001TGQXM\twarning"), "{text}");
+    assert!(text.contains("ABC\tinvalid"), "{text}");
+}
