@@ -25,15 +25,23 @@ pub fn posting_2000() -> Posting {
 fn bench(c: &mut Criterion) {
     let checker = Checker::new();
     let posting = posting_2000();
-    let total: usize = Field::ALL.iter().filter_map(|f| posting.get(*f)).map(|t| t.chars().count()).sum();
+    let total: usize = Field::ALL
+        .iter()
+        .filter_map(|f| posting.get(*f))
+        .map(|t| t.chars().count())
+        .sum();
     assert!((1950..2300).contains(&total), "posting has {total} characters");
     let today = Date::parse("2026-11-28");
-    c.bench_function("check/posting-2000", |b| b.iter(|| checker.check(black_box(&posting), today)));
+    c.bench_function("check/posting-2000", |b| {
+        b.iter(|| checker.check(black_box(&posting), today))
+    });
     let description = posting.description.clone().unwrap_or_default();
     c.bench_function("check/field-description", |b| {
         b.iter(|| checker.check_field(Field::Description, black_box(&description), today))
     });
-    c.bench_function("build/default-pack", |b| b.iter(|| Checker::with_config(black_box(Config::default_pack()))));
+    c.bench_function("build/default-pack", |b| {
+        b.iter(|| Checker::with_config(black_box(Config::default_pack())))
+    });
 }
 
 criterion_group!(benches, bench);

@@ -19,7 +19,10 @@ fn jobseal(args: &[&str], stdin: &str) -> Output {
 }
 
 fn lines(out: &Output) -> Vec<serde_json::Value> {
-    String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
 }
 
 const CLEAN: &str = include_str!("data/clean-posting.json");
@@ -27,7 +30,12 @@ const CLEAN: &str = include_str!("data/clean-posting.json");
 #[test]
 fn a_clean_posting_exits_0() {
     let out = jobseal(&["check", "--today", "2026-11-28"], CLEAN);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
     let reports = lines(&out);
     assert_eq!(reports.len(), 1);
     assert_eq!(reports[0]["ok"], true);
@@ -36,10 +44,14 @@ fn a_clean_posting_exits_0() {
 
 #[test]
 fn json_lines_in_input_order_and_exit_1_on_errors() {
-    let input = "{\"id\":\"a\",\"requirements\":\"限男性\"}\n\n{\"id\":\"b\",\"title\":\"普工\"}\n{\"id\":\"c\"}\n";
+    let input =
+        "{\"id\":\"a\",\"requirements\":\"限男性\"}\n\n{\"id\":\"b\",\"title\":\"普工\"}\n{\"id\":\"c\"}\n";
     let out = jobseal(&["check", "--today", "2026-11-28"], input);
     assert_eq!(out.status.code(), Some(1));
-    let ids: Vec<_> = lines(&out).iter().map(|r| r["id"].as_str().unwrap().to_string()).collect();
+    let ids: Vec<_> = lines(&out)
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(ids, ["a", "b", "c"]);
 }
 
@@ -51,7 +63,10 @@ fn unreadable_lines_are_named_and_exit_2_without_losing_the_rest() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("line 2"), "{err}");
     assert!(err.contains("line 3") && err.contains("`salary`"), "{err}");
-    let ids: Vec<_> = lines(&out).iter().map(|r| r["id"].as_str().unwrap().to_string()).collect();
+    let ids: Vec<_> = lines(&out)
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(ids, ["a", "d"]);
 }
 
@@ -64,11 +79,27 @@ fn english_messages_and_a_rule_pack() {
     let posting = r#"{"requirements":"限男性，35岁以下"}"#;
     let out = jobseal(&["check", "--lang", "en", "--today", "2026-11-28"], posting);
     let f = &lines(&out)[0]["findings"];
-    assert!(f.as_array().unwrap().iter().any(|f| f["rule"] == "gender-restriction"
-        && f["message"].as_str().unwrap().contains("sex")));
-    let out = jobseal(&["check", "--config", pack.to_str().unwrap(), "--today", "2026-11-28"], posting);
+    assert!(f
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["rule"] == "gender-restriction" && f["message"].as_str().unwrap().contains("sex")));
+    let out = jobseal(
+        &[
+            "check",
+            "--config",
+            pack.to_str().unwrap(),
+            "--today",
+            "2026-11-28",
+        ],
+        posting,
+    );
     let f = &lines(&out)[0]["findings"];
-    assert!(f.as_array().unwrap().iter().all(|f| f["rule"] != "gender-restriction"));
+    assert!(f
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|f| f["rule"] != "gender-restriction"));
 
     std::fs::write(&pack, r#"{"rules":{"gender-restriction":{"severity":"fatal"}}}"#).unwrap();
     let out = jobseal(&["check", "--config", pack.to_str().unwrap()], posting);
@@ -79,7 +110,10 @@ fn english_messages_and_a_rule_pack() {
 
 #[test]
 fn text_format_marks_the_offending_characters() {
-    let out = jobseal(&["check", "--format", "text", "--today", "2026-11-28"], r#"{"requirements":"身体健康，限男性"}"#);
+    let out = jobseal(
+        &["check", "--format", "text", "--today", "2026-11-28"],
+        r#"{"requirements":"身体健康，限男性"}"#,
+    );
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("身体健康，【限男性】"), "{text}");
     assert!(text.contains("gender-restriction"));
@@ -87,8 +121,14 @@ fn text_format_marks_the_offending_characters() {
 
 #[test]
 fn bad_options_exit_2() {
-    assert_eq!(jobseal(&["check", "--today", "tomorrow"], CLEAN).status.code(), Some(2));
-    assert_eq!(jobseal(&["check", "/no/such/file.jsonl"], "").status.code(), Some(2));
+    assert_eq!(
+        jobseal(&["check", "--today", "tomorrow"], CLEAN).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        jobseal(&["check", "/no/such/file.jsonl"], "").status.code(),
+        Some(2)
+    );
     assert_eq!(jobseal(&["frobnicate"], "").status.code(), Some(2));
 }
 
@@ -96,7 +136,11 @@ fn bad_options_exit_2() {
 fn expiry_is_judged_against_today() {
     let out = jobseal(&["check", "--today", "2027-06-01"], CLEAN);
     assert_eq!(out.status.code(), Some(1));
-    assert!(lines(&out)[0]["findings"].as_array().unwrap().iter().any(|f| f["rule"] == "posting-expired"));
+    assert!(lines(&out)[0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["rule"] == "posting-expired"));
 }
 
 #[test]

@@ -8,6 +8,8 @@
 //!
 //! Run `cargo test --test corpus -- --nocapture` to see the recall table.
 #![allow(clippy::unwrap_used)]
+// Native only: the data-driven and property tests run under `cargo test`; tests/web.rs covers wasm32.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -1,6 +1,8 @@
 //! Spans: `start`/`end` are UTF-16 code units into the field's original text, also for matches found
 //! through normalisation, and next to CJK, emoji and CJK Extension B (𠀀, two UTF-16 units).
 #![allow(clippy::unwrap_used)]
+// Native only: the data-driven and property tests run under `cargo test`; tests/web.rs covers wasm32.
+#![cfg(not(target_arch = "wasm32"))]
 
 use jobseal::engine::{Checker, Date, Lang, Posting};
 use proptest::prelude::*;
@@ -30,28 +32,49 @@ fn spans(field: &str, text: &str) -> Vec<(String, String)> {
 #[test]
 fn spans_after_extension_b_and_emoji() {
     let s = spans("requirements", "𠀀𠀁😀👨‍👩‍👧限男性，𠀀35岁以下");
-    assert!(s.contains(&("gender-restriction".into(), "限男性".into())), "{s:?}");
-    assert!(s.contains(&("age-restriction".into(), "35岁以下".into())), "{s:?}");
+    assert!(
+        s.contains(&("gender-restriction".into(), "限男性".into())),
+        "{s:?}"
+    );
+    assert!(
+        s.contains(&("age-restriction".into(), "35岁以下".into())),
+        "{s:?}"
+    );
 }
 
 #[test]
 fn spans_through_normalisation_cover_the_original_characters() {
     let s = spans("description", "𠀀请加 V❤️信：ａｂｃ１２３４５ 详聊");
-    assert!(s.contains(&("wechat-contact".into(), "加 V❤️信：ａｂｃ１２３４５".into())), "{s:?}");
+    assert!(
+        s.contains(&("wechat-contact".into(), "加 V❤️信：ａｂｃ１２３４５".into())),
+        "{s:?}"
+    );
     let s = spans("description", "😀电话①③⑧\u{200B}①②③④⑤⑥⑦⑧。");
-    assert!(s.contains(&("phone-number".into(), "①③⑧\u{200B}①②③④⑤⑥⑦⑧".into())), "{s:?}");
+    assert!(
+        s.contains(&("phone-number".into(), "①③⑧\u{200B}①②③④⑤⑥⑦⑧".into())),
+        "{s:?}"
+    );
     let s = spans("description", "入職需繳納押金");
     assert!(s.contains(&("fee-charged".into(), "押金".into())), "{s:?}");
     let s = spans("requirements", "僅 限 男 性");
-    assert!(s.contains(&("gender-restriction".into(), "僅 限 男 性".into())), "{s:?}");
+    assert!(
+        s.contains(&("gender-restriction".into(), "僅 限 男 性".into())),
+        "{s:?}"
+    );
     let s = spans("title", "普工🔥💰");
-    assert!(s.contains(&("title-extra-content".into(), "🔥💰".into())), "{s:?}");
+    assert!(
+        s.contains(&("title-extra-content".into(), "🔥💰".into())),
+        "{s:?}"
+    );
 }
 
 #[test]
 fn spans_in_salary_and_full_width_text() {
     let s = spans("salary", "𠀀８０００－６０００元／月");
-    assert!(s.contains(&("salary-range-inverted".into(), "８０００－６０００元／月".into())), "{s:?}");
+    assert!(
+        s.contains(&("salary-range-inverted".into(), "８０００－６０００元／月".into())),
+        "{s:?}"
+    );
 }
 
 proptest! {

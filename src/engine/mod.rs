@@ -31,8 +31,7 @@ pub use rule::{basis, CheckFn, Ctx, Date, FieldText, Hit, Negation, RuleMeta};
 use terms::TermMatcher;
 
 /// A compiled rule pack. Build once (patterns are compiled here, never per keystroke), check many times.
-#[derive(Debug)]
-#[derive(Clone)]
+#[derive(Debug, Clone)]
 pub struct Checker {
     config: Config,
     /// Shared: cloning a checker (e.g. `Checker::new()`) does not recompile the word lists.

@@ -19,11 +19,13 @@ use std::sync::LazyLock;
 
 use unicode_normalization::UnicodeNormalization;
 
-/// A normalised text and, for each of its bytes, the byte range of the original character it came from.
+/// A normalised text and, for each of its bytes, the original character it came from: its byte
+/// offset and UTF-8 length packed in one u32 (`offset << 3 | len`), which halves the memory the map
+/// writes on every keystroke. Fields are far below the 512 MiB this allows.
 #[derive(Debug, Clone, Default)]
 pub struct View {
     pub text: String,
-    map: Vec<(u32, u32)>,
+    map: Vec<u32>,
 }
 
 impl View {
@@ -31,12 +33,12 @@ impl View {
     /// and lie on char boundaries of `self.text`).
     pub fn orig(&self, range: Range<usize>) -> Range<usize> {
         debug_assert!(range.start < range.end && range.end <= self.text.len());
-        let start = self.map[range.start].0 as usize;
-        let end = self.map[range.end - 1].1 as usize;
-        start..end
+        let start = (self.map[range.start] >> 3) as usize;
+        let last = self.map[range.end - 1];
+        start..(last >> 3) as usize + (last & 7) as usize
     }
 
-    fn push(&mut self, c: char, orig: (u32, u32)) {
+    fn push(&mut self, c: char, orig: u32) {
         self.text.push(c);
         self.map.extend(std::iter::repeat_n(orig, c.len_utf8()));
     }
@@ -62,6 +64,18 @@ static TRAD: LazyLock<Vec<(char, char)>> = LazyLock::new(|| {
     m.sort_unstable();
     m.dedup_by_key(|p| p.0);
     m
+});
+
+/// One bit per CJK Unified Ideograph (U+4E00-9FFF): set where TRAD has an entry, so that the common
+/// case (a simplified character) costs one load instead of a binary search.
+static TRAD_BITS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; (0x9FFF - 0x4E00) / 64 + 1];
+    for &(t, _) in TRAD.iter() {
+        if let Some(i) = (t as usize).checked_sub(0x4E00).filter(|i| *i <= 0x9FFF - 0x4E00) {
+            bits[i / 64] |= 1 << (i % 64);
+        }
+    }
+    bits
 });
 
 /// Characters that carry no text: zero-width and bidi controls, variation selectors, BOM, tags.
@@ -112,6 +126,29 @@ pub fn digit_value(c: char) -> Option<u8> {
     if c.is_ascii() {
         return c.is_ascii_digit().then(|| c as u8 - b'0');
     }
+    // Most characters are CJK ideographs that are not numerals: one bit says so.
+    if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        let i = c as usize - 0x4E00;
+        if CJK_DIGIT_BITS[i / 64] & (1 << (i % 64)) == 0 {
+            return None;
+        }
+    }
+    digit_value_slow(c)
+}
+
+/// The CJK ideographs [`digit_value`] reads as digits.
+const CJK_DIGITS: &str = "零一二三四五六七八九壹贰貳叁肆伍陆陸柒捌玖幺两兩拐洞勾";
+
+static CJK_DIGIT_BITS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; (0x9FFF - 0x4E00) / 64 + 1];
+    for c in CJK_DIGITS.chars() {
+        let i = c as usize - 0x4E00;
+        bits[i / 64] |= 1 << (i % 64);
+    }
+    bits
+});
+
+fn digit_value_slow(c: char) -> Option<u8> {
     let u = c as u32;
     let v = match c {
         '0'..='9' => u - '0' as u32,
@@ -154,6 +191,10 @@ fn fold(c: char) -> char {
     if c.is_ascii() {
         c.to_ascii_lowercase()
     } else if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+        let i = c as usize - 0x4E00;
+        if TRAD_BITS[i / 64] & (1 << (i % 64)) == 0 {
+            return c;
+        }
         let t = &*TRAD;
         t.binary_search_by_key(&c, |p| p.0).map_or(c, |i| t[i].1)
     } else {
@@ -161,8 +202,17 @@ fn fold(c: char) -> char {
     }
 }
 
+/// The longest prefix of a field that is normalised (256 MiB, far beyond any posting): the packed map
+/// holds offsets below 512 MiB. Text past it is not matched (field-too-long reports such a field).
+pub const MAX_VIEW_BYTES: usize = 1 << 28;
+
 /// Builds both views of `orig` in one pass.
 pub fn views(orig: &str) -> Views {
+    let mut cut = orig.len().min(MAX_VIEW_BYTES);
+    while !orig.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let orig = &orig[..cut];
     let mut v = Views {
         light: View {
             text: String::with_capacity(orig.len()),
@@ -174,7 +224,7 @@ pub fn views(orig: &str) -> Views {
         },
     };
     for (i, c) in orig.char_indices() {
-        let span = (i as u32, (i + c.len_utf8()) as u32);
+        let span = ((i as u32) << 3) | c.len_utf8() as u32;
         if is_invisible(c) {
             continue;
         }
@@ -194,7 +244,7 @@ pub fn views(orig: &str) -> Views {
     v
 }
 
-fn emit(v: &mut Views, c: char, span: (u32, u32)) {
+fn emit(v: &mut Views, c: char, span: u32) {
     if is_invisible(c) {
         return;
     }
@@ -294,5 +344,9 @@ mod tests {
         }
         assert_eq!(digit_value('a'), None);
         assert_eq!(digit_value('十'), None);
+        // The fast path and the table agree on every CJK ideograph.
+        for c in ('\u{4E00}'..='\u{9FFF}').filter_map(|c| char::from_u32(c as u32)) {
+            assert_eq!(digit_value(c), digit_value_slow(c), "{c}");
+        }
     }
 }

@@ -42,13 +42,19 @@ struct Entry {
     fix: Option<Fix>,
 }
 
+/// What a pattern of the one automaton is: a rule's term, or an allow phrase (for every rule, or
+/// for one).
+#[derive(Debug, Clone)]
+enum Pattern {
+    Term(Entry),
+    Allow(Option<usize>),
+}
+
 #[derive(Debug)]
 pub struct TermMatcher {
-    terms: Option<AhoCorasick>,
-    entries: Vec<Entry>,
-    allow: Option<AhoCorasick>,
-    /// For each allow pattern, the rule it applies to (None: every rule).
-    allow_rule: Vec<Option<usize>>,
+    /// Terms and allow phrases together: one pass over the text finds both.
+    automaton: Option<AhoCorasick>,
+    patterns: Vec<Pattern>,
 }
 
 const NEGATION: &str = include_str!("data/negation.txt");
@@ -103,7 +109,10 @@ fn automaton(patterns: &[String]) -> Option<AhoCorasick> {
     }
     // The default (a contiguous NFA here): a DFA searched no faster on our texts and took 3.5x as
     // long to build (measured with benches/check.rs).
-    AhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(patterns).ok()
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::Standard)
+        .build(patterns)
+        .ok()
 }
 
 impl TermMatcher {
@@ -131,55 +140,46 @@ impl TermMatcher {
                 entries.push(Entry { rule: i, ctx, fix });
             }
         }
-        let mut allow = Vec::new();
-        let mut allow_rule = Vec::new();
-        for phrase in data_lines(GLOBAL_ALLOW)
-            .map(str::to_string)
-            .chain(config.allow.iter().cloned())
-        {
-            allow.push(normalize_term(&phrase));
-            allow_rule.push(None);
-        }
+        let mut allow: Vec<(String, Option<usize>)> = data_lines(GLOBAL_ALLOW)
+            .chain(config.allow.iter().map(String::as_str))
+            .map(|p| (normalize_term(p), None))
+            .collect();
         for (i, s) in config.rules.iter().enumerate() {
-            for phrase in &s.allow {
-                allow.push(normalize_term(phrase));
-                allow_rule.push(Some(i));
-            }
+            allow.extend(s.allow.iter().map(|p| (normalize_term(p), Some(i))));
         }
-        let keep: Vec<bool> = allow.iter().map(|a| !a.is_empty()).collect();
-        let mut k = keep.iter();
-        allow_rule.retain(|_| *k.next().unwrap_or(&true));
-        allow.retain(|a| !a.is_empty());
+        let mut kinds: Vec<Pattern> = entries.into_iter().map(Pattern::Term).collect();
+        for (phrase, rule) in allow.into_iter().filter(|(p, _)| !p.is_empty()) {
+            patterns.push(phrase);
+            kinds.push(Pattern::Allow(rule));
+        }
         TermMatcher {
-            terms: automaton(&patterns),
-            entries,
-            allow: automaton(&allow),
-            allow_rule,
+            automaton: automaton(&patterns),
+            patterns: kinds,
         }
     }
 
     /// Pushes the word-list hits of one field.
     pub fn hits(&self, ft: &FieldText<'_>, out: &mut Vec<Hit>) {
-        let Some(ac) = &self.terms else { return };
+        let Some(ac) = &self.automaton else { return };
         let sq = &ft.views.squeezed;
         let text = sq.text.as_str();
-        // The allow list is searched only once a term has matched: most text matches nothing.
-        let mut allowed: Option<Vec<(Range<usize>, Option<usize>)>> = None;
+        let mut terms: Vec<(Range<usize>, &Entry)> = Vec::new();
+        let mut allowed: Vec<(Range<usize>, Option<usize>)> = Vec::new();
         for m in ac.find_overlapping_iter(text) {
-            let e = &self.entries[m.pattern().as_usize()];
+            match &self.patterns[m.pattern().as_usize()] {
+                Pattern::Term(e) => terms.push((m.range(), e)),
+                Pattern::Allow(rule) => allowed.push((m.range(), *rule)),
+            }
+        }
+        for (r, e) in terms {
             let rule = &RULES[e.rule];
             if !rule.fields.is_empty() && !rule.fields.contains(&ft.field) {
                 continue;
             }
-            let r = m.range();
-            let allowed = allowed.get_or_insert_with(|| match &self.allow {
-                Some(allow) => allow
-                    .find_overlapping_iter(text)
-                    .map(|m| (m.range(), self.allow_rule[m.pattern().as_usize()]))
-                    .collect(),
-                None => Vec::new(),
-            });
-            if allowed.iter().any(|(a, ar)| a.start < r.end && r.start < a.end && ar.is_none_or(|x| x == e.rule)) {
+            if allowed
+                .iter()
+                .any(|(a, ar)| a.start < r.end && r.start < a.end && ar.is_none_or(|x| x == e.rule))
+            {
                 continue;
             }
             if negated(rule.negation, text, r.start) {

@@ -103,17 +103,23 @@ fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
         for w in windows(&light.text) {
             let t = &light.text[w.clone()];
             let at = |r: Range<usize>| light.orig(w.start + r.start..w.start + r.end);
-            scan(t, &mut |r| out.push(Hit::new(&RULE, ft.field, at(r), Some(Fix::Remove))));
+            scan(t, &mut |r| {
+                out.push(Hit::new(&RULE, ft.field, at(r), Some(Fix::Remove)))
+            });
         }
     }
 }
 
 fn scan(t: &str, push: &mut dyn FnMut(Range<usize>)) {
     let mut covered: Vec<Range<usize>> = Vec::new();
-    let overlaps = |covered: &[Range<usize>], m: &Range<usize>| covered.iter().any(|r| r.start < m.end && m.start < r.end);
+    let overlaps = |covered: &[Range<usize>], m: &Range<usize>| {
+        covered.iter().any(|r| r.start < m.end && m.start < r.end)
+    };
     for re in [&*RANGE, &*RANGE_NO_UNIT] {
         for c in re.captures_iter(t) {
-            let (Some(lo), Some(hi)) = (num(&c, "lo"), num(&c, "hi")) else { continue };
+            let (Some(lo), Some(hi)) = (num(&c, "lo"), num(&c, "hi")) else {
+                continue;
+            };
             let m = trim_start(t, c.get(0).map_or(0..0, |m| m.range()));
             if lo <= hi && (hi < RETIREMENT || lo > ADULT) && !overlaps(&covered, &m) {
                 covered.push(m.clone());
