@@ -9,7 +9,10 @@ use jobseal::engine::{Checker, Date, Lang, Posting};
 #[test]
 fn reports_of_the_corpus_postings() {
     let checker = Checker::new();
-    for line in include_str!("corpus/postings.jsonl").lines().filter(|l| !l.trim().is_empty()) {
+    for line in include_str!("corpus/postings.jsonl")
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+    {
         let value: serde_json::Value = serde_json::from_str(line).unwrap();
         let posting = Posting::from_value(&value).unwrap();
         let id = posting.id.clone().unwrap();
