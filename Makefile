@@ -6,7 +6,8 @@
 #
 # Both install what a fresh machine lacks (idempotently: a second run installs nothing). Nothing
 # downloads a prebuilt binary or a browser: wasm-bindgen-cli and wasm-pack come from crates.io,
-# wasm-opt from the npm registry (binaryen, under tools/), Chromium and ChromeDriver from Debian.
+# wasm-opt from the npm registry (binaryen, under tools/), Chromium, ChromeDriver and a CJK font (for the
+# e2e screenshots) from Debian.
 # Debian's binaryen 108 is not used: its wasm-opt emits a module whose externref table Node 20 rejects.
 
 SHELL := bash
@@ -55,6 +56,7 @@ apt-tools:
 	@missing=""; \
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
 	[ -x /usr/bin/chromedriver ] || missing="$$missing chromium-driver"; \
+	fc-list :lang=zh 2>/dev/null | grep -q . || missing="$$missing fonts-wqy-microhei"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing from Debian:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; fi

@@ -88,3 +88,42 @@ export function checkUscc(code: string): { ok: boolean; reason?: string };
 /** Fetches and instantiates the wasm once (browser). Under Node the module is ready at import. */
 export default function init(options?: unknown): Promise<unknown>;
 export function initSync(options: { module: BufferSource | WebAssembly.Module }): unknown;
+
+export interface ChangeDetail {
+  ok: boolean;
+  /** Nothing typed yet. */
+  empty: boolean;
+  /** Every required field filled and no error-severity finding (warnings allowed). */
+  complete: boolean;
+  findings: Finding[];
+}
+
+export interface FormController extends EventTarget {
+  addEventListener(type: 'change', listener: (e: CustomEvent<ChangeDetail>) => void, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
+  /** Checks now and returns the report (the widget also checks on every input, once per frame). */
+  check(): Report;
+  /** Switches the messages and the widget's own text. */
+  setLang(lang: Lang): void;
+  readonly report: Report;
+  readonly lang: Lang;
+  /** Removes every listener, mark and element the widget added; the form is as it was. */
+  destroy(): void;
+}
+
+export interface AttachOptions {
+  checker?: Checker;
+  /** A rule pack, used when no checker is given. */
+  pack?: RulePack | string;
+  lang?: Lang;
+  /** 0 (default): check once per animation frame. */
+  debounceMs?: number;
+  /** YYYY-MM-DD; default: the visitor's local date. */
+  today?: string;
+  /** Posting fields the page supplies itself (e.g. employer and employer_intro from the account); form fields win. */
+  base?: Posting;
+}
+
+export const FIELDS: FieldName[];
+/** Attaches the as-you-type checker to a form whose fields are named like the posting's fields. */
+export function attachForm(form: HTMLFormElement, options?: AttachOptions): FormController;

@@ -13,3 +13,4 @@ export default function init(options) {
 }
 
 export { initSync, Checker, rules, version, checkUscc };
+export { attachForm, FIELDS } from './form.js';

@@ -1,0 +1,487 @@
+// The as-you-type posting form widget.
+//
+//   import init, { Checker, attachForm } from 'jobseal';
+//   await init();
+//   const form = attachForm(document.querySelector('form'), { lang: 'zh' });
+//   form.addEventListener('change', (e) => console.log(e.detail)); // { ok, empty, complete, findings }
+//   form.destroy();
+//
+// Every decision (what is wrong, where, why, the fix) is made by the wasm engine; this module only
+// draws it. The widget's own boxes live in open shadow roots (the host page's CSS cannot break them),
+// themable through CSS custom properties (--jobseal-*). It never changes what the employer typed,
+// except when the employer presses a fix button, and then through the browser's own editing path
+// (execCommand insertText/delete) so that undo works.
+import { Checker } from './jobseal.js';
+
+/** Posting fields, in the order the engine reports them. */
+export const FIELDS = [
+  'title', 'employer', 'employer_intro', 'headcount', 'requirements', 'description',
+  'location', 'salary', 'employment_type', 'valid_until', 'contact',
+];
+/** The fields the circular requires (the engine's missing-required-element rule). */
+const REQUIRED = ['title', 'employer', 'employer_intro', 'headcount', 'requirements', 'description', 'location', 'salary', 'valid_until'];
+
+const UI = {
+  zh: {
+    errors: (n) => `${n} 个问题需要修改`,
+    warnings: (n) => `${n} 条提示`,
+    clean: '未发现问题',
+    empty: '请填写招聘信息',
+    incomplete: (n) => `还有 ${n} 项必填信息未填写`,
+    held: '存在需要修改的问题，暂不能发布。已定位到第一处。',
+    basis: '依据',
+    fix: (f) => (f.kind === 'remove' ? '删除' : `改为「${f.replacement}」`),
+    fixLabel: (f, text) => (f.kind === 'remove' ? `删除「${text}」` : `将「${text}」改为「${f.replacement}」`),
+    severity: { error: '错误', warning: '提示', info: '建议' },
+    select: (text) => `定位到「${text}」`,
+    server: '发布前平台服务器会再次检查。',
+  },
+  en: {
+    errors: (n) => `${n} problem${n === 1 ? '' : 's'} to fix`,
+    warnings: (n) => `${n} warning${n === 1 ? '' : 's'}`,
+    clean: 'No problems found',
+    empty: 'Fill in the posting',
+    incomplete: (n) => `${n} required field${n === 1 ? '' : 's'} still empty`,
+    held: 'There are problems to fix before publishing. Moved to the first one.',
+    basis: 'Basis',
+    fix: (f) => (f.kind === 'remove' ? 'Remove' : `Change to “${f.replacement}”`),
+    fixLabel: (f, text) => (f.kind === 'remove' ? `Remove “${text}”` : `Change “${text}” to “${f.replacement}”`),
+    severity: { error: 'Error', warning: 'Warning', info: 'Note' },
+    select: (text) => `Select “${text}”`,
+    server: 'The platform checks again on its server before publishing.',
+  },
+};
+
+const THEME = `
+  --_error: var(--jobseal-error-color, #c62828);
+  --_warning: var(--jobseal-warning-color, #a15c00);
+  --_info: var(--jobseal-info-color, #1f5fbf);
+  --_ok: var(--jobseal-ok-color, #1b7a3d);
+  --_bg: var(--jobseal-background, #ffffff);
+  --_fg: var(--jobseal-text-color, #1f2328);
+  --_muted: var(--jobseal-muted-color, #57606a);
+  --_radius: var(--jobseal-radius, 6px);
+  --_font: var(--jobseal-font, system-ui, -apple-system, "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif);
+`;
+
+const LIST_CSS = `
+:host { ${THEME} }
+.box { font: 13px/1.5 var(--_font); color: var(--_fg); margin: 4px 0 10px; padding: 0; text-align: start; }
+ul { list-style: none; margin: 0; padding: 0; display: grid; gap: 6px; }
+li { display: grid; grid-template-columns: auto 1fr; gap: 2px 8px; align-items: start; padding: 8px 10px;
+     border-radius: var(--_radius); background: var(--_bg); border: 1px solid #d0d7de; border-inline-start-width: 4px; }
+li[data-jobseal-severity="error"] { border-inline-start-color: var(--_error); }
+li[data-jobseal-severity="warning"] { border-inline-start-color: var(--_warning); }
+li[data-jobseal-severity="info"] { border-inline-start-color: var(--_info); }
+.sev { font-weight: 600; font-size: 12px; padding: 0 6px; border-radius: 999px; color: #fff; line-height: 20px; }
+li[data-jobseal-severity="error"] .sev { background: var(--_error); }
+li[data-jobseal-severity="warning"] .sev { background: var(--_warning); }
+li[data-jobseal-severity="info"] .sev { background: var(--_info); }
+.msg { margin: 0; }
+.where { all: unset; cursor: pointer; font: inherit; color: inherit; text-decoration: underline dotted; }
+.where:focus-visible, button.fix:focus-visible { outline: 2px solid var(--_info); outline-offset: 2px; }
+q { quotes: "「" "」"; font-weight: 600; }
+.basis { grid-column: 2; color: var(--_muted); font-size: 12px; margin: 0; }
+.actions { grid-column: 2; margin: 2px 0 0; }
+button.fix { font: 600 12px/1 var(--_font); cursor: pointer; padding: 6px 10px; border-radius: var(--_radius);
+             border: 1px solid #8c959f; background: #f6f8fa; color: var(--_fg); }
+button.fix:hover { background: #eaeef2; }
+`;
+
+const MIRROR_CSS = `
+:host { ${THEME} }
+.mirror { position: absolute; inset: 0; overflow: hidden; color: transparent; pointer-events: none;
+          border-color: transparent !important; background: transparent !important; box-sizing: border-box; margin: 0; }
+.inner { position: relative; }
+mark { color: transparent; background: transparent; border-radius: 2px; text-decoration: underline wavy; text-decoration-skip-ink: none;
+       text-underline-offset: 3px; text-decoration-thickness: 1.5px; }
+mark[data-severity="error"] { background: color-mix(in srgb, var(--_error) 16%, transparent); text-decoration-color: var(--_error); }
+mark[data-severity="warning"] { background: color-mix(in srgb, var(--_warning) 14%, transparent); text-decoration-color: var(--_warning); }
+mark[data-severity="info"] { background: color-mix(in srgb, var(--_info) 10%, transparent); text-decoration-color: var(--_info); }
+`;
+
+const SUMMARY_CSS = `
+:host { ${THEME} }
+.summary { font: 14px/1.5 var(--_font); color: var(--_fg); display: flex; gap: 10px; align-items: center; flex-wrap: wrap;
+           padding: 10px 12px; margin: 0 0 10px; border-radius: var(--_radius); background: var(--_bg); border: 1px solid #d0d7de; }
+.summary[data-state="invalid"] { border-color: var(--_error); }
+.summary[data-state="complete"] { border-color: var(--_ok); }
+.dot { width: 10px; height: 10px; border-radius: 50%; background: var(--_muted); flex: none; }
+.summary[data-state="invalid"] .dot { background: var(--_error); }
+.summary[data-state="complete"] .dot { background: var(--_ok); }
+.text { font-weight: 600; }
+.note { color: var(--_muted); font-size: 12px; }
+.other { margin: 0 0 10px; padding: 0 0 0 18px; font: 13px/1.6 var(--_font); color: var(--_fg); }
+.other:empty { display: none; }
+.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+`;
+
+// Properties the mirror copies from the field, so that its text lays out exactly like the field's.
+const MIRRORED = [
+  'boxSizing', 'width', 'height', 'fontFamily', 'fontSize', 'fontWeight', 'fontStyle', 'fontVariant', 'fontStretch',
+  'letterSpacing', 'wordSpacing', 'lineHeight', 'textIndent', 'textTransform', 'textAlign', 'direction',
+  'tabSize', 'overflowWrap', 'wordBreak', 'paddingTop', 'paddingRight', 'paddingBottom', 'paddingLeft',
+  'borderTopWidth', 'borderRightWidth', 'borderBottomWidth', 'borderLeftWidth', 'borderTopStyle',
+  'borderRightStyle', 'borderBottomStyle', 'borderLeftStyle', 'borderRadius',
+];
+
+/** A host element whose own box the page's CSS cannot change (inline !important beats `* { all: unset }`). */
+function host(tag, style) {
+  const el = document.createElement(tag);
+  el.setAttribute('data-jobseal-host', '');
+  el.style.cssText = `all: initial !important; ${style}`;
+  const root = el.attachShadow({ mode: 'open' });
+  return { el, root };
+}
+
+function css(root, text) {
+  const style = document.createElement('style');
+  style.textContent = text;
+  root.append(style);
+}
+
+function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === undefined || v === null) continue;
+    if (k === 'text') el.textContent = v; // always text, never HTML
+    else el.setAttribute(k, v);
+  }
+  el.append(...children);
+  return el;
+}
+
+function localToday() {
+  const d = new Date();
+  const p = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+let uid = 0;
+
+/** Fields whose text can carry marks and a selection (not select, date, number …). */
+function textual(el) {
+  return el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && ['text', 'search', 'tel', 'url'].includes(el.type));
+}
+
+/**
+ * Attaches the checker to a form. Fields are found by their `name` attribute, which is the posting
+ * field name. Returns a controller: an EventTarget that fires `change` with
+ * `{ ok, empty, complete, findings }`, plus `check()`, `setLang(lang)`, `report` and `destroy()`.
+ */
+export function attachForm(form, options = {}) {
+  if (!(form instanceof HTMLFormElement)) throw new TypeError('attachForm: expected a <form> element');
+  const checker = options.checker ?? new Checker(options.pack);
+  const ownsChecker = !options.checker;
+  const debounceMs = Math.max(0, Number(options.debounceMs ?? 0));
+  const today = options.today ?? localToday();
+  // Posting fields the page supplies itself (e.g. the employer's name and information from the account).
+  const base = { ...(options.base ?? {}) };
+  let lang = options.lang === 'en' ? 'en' : 'zh';
+  const id = `jobseal-${++uid}`;
+  const controller = new EventTarget();
+  const cleanups = [];
+  const touched = new Set();
+  let showMissing = false;
+  let report = { ok: true, findings: [] };
+  let frame = 0;
+  let timer = 0;
+
+  const listen = (target, type, fn, opts) => {
+    target.addEventListener(type, fn, opts);
+    cleanups.push(() => target.removeEventListener(type, fn, opts));
+  };
+  const saveAttr = (el, name) => {
+    const had = el.hasAttribute(name);
+    const old = el.getAttribute(name);
+    cleanups.push(() => (had ? el.setAttribute(name, old) : el.removeAttribute(name)));
+  };
+
+  // ---- the fields ---------------------------------------------------------------------------------
+  const fields = [];
+  for (const name of FIELDS) {
+    const el = form.elements.namedItem(name);
+    if (!el || !(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement)) continue;
+    const field = { name, el, list: null, mirror: null, inner: null, listId: `${id}-${name}-findings` };
+    for (const a of ['aria-invalid', 'aria-describedby', 'data-jobseal-state']) saveAttr(el, a);
+    // The findings list: in the flow, after the field.
+    const list = host('div', 'display: block !important;');
+    list.el.id = field.listId;
+    css(list.root, LIST_CSS);
+    field.listBox = h('div', { class: 'box', part: 'findings' });
+    list.root.append(field.listBox);
+    field.list = list.el;
+    // The marks: an overlay mirror over text fields, positioned like the field.
+    if (textual(el)) {
+      const mirror = host('div', 'position: absolute !important; pointer-events: none !important; z-index: 1 !important; display: block !important; margin: 0 !important;');
+      mirror.el.setAttribute('aria-hidden', 'true');
+      css(mirror.root, MIRROR_CSS);
+      field.mirrorBox = h('div', { class: 'mirror' });
+      field.inner = h('div', { class: 'inner' });
+      field.mirrorBox.append(field.inner);
+      mirror.root.append(field.mirrorBox);
+      field.mirror = mirror.el;
+      el.insertAdjacentElement('afterend', mirror.el);
+      mirror.el.insertAdjacentElement('afterend', list.el);
+    } else {
+      el.insertAdjacentElement('afterend', list.el);
+    }
+    const described = [el.getAttribute('aria-describedby'), field.listId].filter(Boolean).join(' ');
+    el.setAttribute('aria-describedby', described);
+    cleanups.push(() => {
+      field.mirror?.remove();
+      field.list.remove();
+    });
+    listen(el, 'input', () => {
+      touched.add(name);
+      schedule();
+    });
+    listen(el, 'change', () => {
+      touched.add(name);
+      schedule();
+    });
+    listen(el, 'blur', () => {
+      if (touched.has(name)) return;
+      touched.add(name);
+      schedule();
+    });
+    listen(el, 'scroll', () => syncScroll(field), { passive: true });
+    fields.push(field);
+  }
+  if (!fields.length) throw new Error('attachForm: the form has no field named like a posting field (title, description, …)');
+
+  // ---- the summary and the live region, before the submit button -----------------------------
+  const submit = form.querySelector('button[type="submit"], input[type="submit"], button:not([type])');
+  const summary = host('div', 'display: block !important;');
+  css(summary.root, SUMMARY_CSS);
+  const sumBox = h('div', { class: 'summary', part: 'summary', 'data-state': 'empty' });
+  const sumText = h('span', { class: 'text' });
+  const sumNote = h('span', { class: 'note' });
+  // Findings on fields the form does not have (nothing to mark them on) are listed here.
+  const sumOther = h('ul', { class: 'other' });
+  const live = h('div', { class: 'sr', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
+  sumBox.append(h('span', { class: 'dot', 'aria-hidden': 'true' }), sumText, sumNote);
+  summary.root.append(sumBox, sumOther, live);
+  if (submit) submit.insertAdjacentElement('beforebegin', summary.el);
+  else form.append(summary.el);
+  cleanups.push(() => summary.el.remove());
+  saveAttr(form, 'data-jobseal-state');
+
+  // ---- geometry -----------------------------------------------------------------------------------
+  function syncGeometry() {
+    // Read everything first, then write: no layout thrash however many fields there are.
+    const reads = fields
+      .filter((f) => f.mirror)
+      .map((f) => ({ f, cs: getComputedStyle(f.el), left: f.el.offsetLeft, top: f.el.offsetTop, w: f.el.offsetWidth, hgt: f.el.offsetHeight }));
+    for (const { f, cs, left, top, w, hgt } of reads) {
+      const s = f.mirror.style;
+      s.setProperty('left', `${left}px`, 'important');
+      s.setProperty('top', `${top}px`, 'important');
+      s.setProperty('width', `${w}px`, 'important');
+      s.setProperty('height', `${hgt}px`, 'important');
+      const m = f.mirrorBox.style;
+      for (const p of MIRRORED) m[p] = cs[p];
+      m.width = `${w}px`;
+      m.height = `${hgt}px`;
+      m.whiteSpace = f.el instanceof HTMLTextAreaElement ? 'pre-wrap' : 'pre';
+      m.display = cs.display === 'none' ? 'none' : 'block';
+      syncScroll(f);
+    }
+  }
+  function syncScroll(f) {
+    if (!f.inner) return;
+    f.inner.style.transform = `translate(${-f.el.scrollLeft}px, ${-f.el.scrollTop}px)`;
+  }
+  const ro = new ResizeObserver(() => syncGeometry());
+  for (const f of fields) ro.observe(f.el);
+  ro.observe(form);
+  cleanups.push(() => ro.disconnect());
+  listen(window, 'resize', () => syncGeometry());
+  document.fonts?.ready.then(() => cleanups.length && syncGeometry());
+
+  // ---- checking -----------------------------------------------------------------------------------
+  function posting() {
+    const p = { ...base };
+    for (const f of fields) {
+      const v = f.el.value;
+      if (v !== '') p[f.name] = v;
+    }
+    return p;
+  }
+
+  function schedule() {
+    if (debounceMs > 0) {
+      clearTimeout(timer);
+      timer = setTimeout(run, debounceMs);
+    } else if (!frame) {
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        run();
+      });
+    }
+  }
+
+  function visible(f) {
+    // Missing-element findings for fields not yet touched are held back until a submit attempt:
+    // nobody wants a wall of errors before typing a word.
+    return f.rule !== 'missing-required-element' && f.rule !== 'missing-validity' ? true : showMissing || touched.has(f.field);
+  }
+
+  function run() {
+    const p = posting();
+    report = checker.check(p, today, lang);
+    const findings = report.findings;
+    const empty = Object.keys(p).length === 0;
+    const hasError = findings.some((f) => f.severity === 'error');
+    const missing = REQUIRED.filter((n) => fields.some((f) => f.name === n) && !(p[n] ?? '').trim()).length;
+    const complete = !hasError && missing === 0;
+    const state = empty ? 'empty' : hasError ? 'invalid' : complete ? 'complete' : 'invalid';
+    form.setAttribute('data-jobseal-state', state);
+    render(findings.filter(visible), p);
+    const ui = UI[lang];
+    const errors = findings.filter((f) => f.severity === 'error').length;
+    const warnings = findings.length - errors;
+    sumBox.dataset.state = state;
+    sumText.textContent = empty ? ui.empty : errors ? ui.errors(errors) : missing ? ui.incomplete(missing) : ui.clean;
+    sumNote.textContent = [warnings ? ui.warnings(warnings) : '', ui.server].filter(Boolean).join(' · ');
+    const elsewhere = findings.filter((x) => !fields.some((f) => f.name === x.field));
+    sumOther.replaceChildren(...elsewhere.map((x) => h('li', {
+      'data-jobseal-rule': x.rule, 'data-jobseal-category': x.category, 'data-jobseal-field': x.field, 'data-jobseal-severity': x.severity,
+      text: `${x.field}: ${x.message}`,
+    })));
+    announce(`${sumText.textContent}${warnings ? `，${ui.warnings(warnings)}` : ''}`);
+    controller.dispatchEvent(new CustomEvent('change', { detail: { ok: report.ok, empty, complete, findings } }));
+  }
+
+  let lastAnnounced = '';
+  function announce(text) {
+    if (text === lastAnnounced) return;
+    lastAnnounced = text;
+    live.textContent = text;
+  }
+
+  function render(findings, p) {
+    const ui = UI[lang];
+    for (const f of fields) {
+      const mine = findings.filter((x) => x.field === f.name);
+      const text = p[f.name] ?? '';
+      const worst = mine.some((x) => x.severity === 'error') ? 'error' : mine.length ? 'warning' : null;
+      f.el.setAttribute('data-jobseal-state', worst === 'error' ? 'invalid' : text.trim() ? 'complete' : 'empty');
+      if (worst === 'error') f.el.setAttribute('aria-invalid', 'true');
+      else f.el.removeAttribute('aria-invalid');
+      // Re-render only what changed: replacing the list under a focused fix button would drop focus.
+      const key = JSON.stringify([lang, text, mine]);
+      if (key === f.key) continue;
+      f.key = key;
+      // The list.
+      const items = mine.map((x) => {
+        const li = h('li', {
+          'data-jobseal-rule': x.rule,
+          'data-jobseal-category': x.category,
+          'data-jobseal-field': x.field,
+          'data-jobseal-severity': x.severity,
+        });
+        const sev = h('span', { class: 'sev', text: ui.severity[x.severity] });
+        const msg = h('p', { class: 'msg' });
+        if (x.end > x.start) {
+          const where = h('button', { type: 'button', class: 'where', title: ui.select(x.text) }, h('q', { text: x.text }));
+          where.addEventListener('click', () => select(f, x));
+          msg.append(where, ' ');
+        }
+        msg.append(x.message);
+        li.append(sev, msg, h('p', { class: 'basis', text: `${ui.basis}：${x.basis}` }));
+        if (x.fix) {
+          const btn = h('button', { type: 'button', class: 'fix', 'data-jobseal-fix': x.rule, 'aria-label': ui.fixLabel(x.fix, x.text), text: ui.fix(x.fix) });
+          btn.addEventListener('click', () => applyFix(f, x));
+          li.append(h('p', { class: 'actions' }, btn));
+        }
+        return li;
+      });
+      f.listBox.replaceChildren(...(items.length ? [h('ul', { 'aria-label': f.name }, ...items)] : []));
+      // The marks.
+      if (f.inner) {
+        const spans = mine.filter((x) => x.end > x.start).sort((a, b) => a.start - b.start || b.end - a.end);
+        const nodes = [];
+        let at = 0;
+        for (const x of spans) {
+          if (x.start < at) continue; // nested in the previous mark
+          if (x.start > at) nodes.push(document.createTextNode(text.slice(at, x.start)));
+          nodes.push(h('mark', { 'data-severity': x.severity, 'data-rule': x.rule, text: text.slice(x.start, x.end) }));
+          at = x.end;
+        }
+        // A trailing newline needs a character after it to take up its line in the mirror.
+        nodes.push(document.createTextNode(text.slice(at) + (text.endsWith('\n') ? ' ' : '')));
+        f.inner.replaceChildren(...nodes);
+      }
+    }
+    syncGeometry();
+  }
+
+  // String offsets from the engine are UTF-16 code units: exactly what setSelectionRange takes.
+  function select(f, x) {
+    f.el.focus();
+    if (textual(f.el)) f.el.setSelectionRange(x.start, x.end);
+  }
+
+  function applyFix(f, x) {
+    if (!textual(f.el)) {
+      // A date or number field: set the value the engine proposes, through an input event.
+      f.el.focus();
+      f.el.value = x.fix.kind === 'remove' ? '' : x.fix.replacement;
+      f.el.dispatchEvent(new Event('input', { bubbles: true }));
+      return;
+    }
+    select(f, x);
+    // The browser's own editing path: the input event fires and Ctrl+Z undoes the fix.
+    const replacement = x.fix.kind === 'remove' ? '' : x.fix.replacement;
+    const done = replacement
+      ? document.execCommand('insertText', false, replacement)
+      : document.execCommand('delete', false);
+    if (!done) {
+      // Fallback for browsers without execCommand on form fields (no undo there).
+      f.el.setRangeText(replacement, x.start, x.end, 'end');
+      f.el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertReplacementText' }));
+    }
+  }
+
+  // ---- submit ---------------------------------------------------------------------------------------
+  listen(form, 'submit', (e) => {
+    if (frame) {
+      cancelAnimationFrame(frame);
+      frame = 0;
+    }
+    showMissing = true;
+    run();
+    const first = report.findings.find((f) => f.severity === 'error');
+    if (!first) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    announce(UI[lang].held);
+    const f = fields.find((x) => x.name === first.field);
+    if (f) {
+      if (first.end > first.start) select(f, first);
+      else f.el.focus();
+    }
+  }, true);
+
+  // ---- public API ---------------------------------------------------------------------------------
+  controller.check = () => {
+    run();
+    return report;
+  };
+  controller.setLang = (next) => {
+    lang = next === 'en' ? 'en' : 'zh';
+    run();
+  };
+  Object.defineProperty(controller, 'report', { get: () => report });
+  Object.defineProperty(controller, 'lang', { get: () => lang });
+  controller.destroy = () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+    while (cleanups.length) cleanups.pop()();
+    if (ownsChecker) checker.free();
+  };
+
+  run();
+  return controller;
+}

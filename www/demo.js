@@ -1,0 +1,85 @@
+// The demo page's own behaviour: language switch, sample postings, the submit result. The checker
+// itself comes from the one-script embed (../pkg/jobseal-embed.js) on <form data-jobseal>.
+import { version } from '../pkg/index.js';
+
+const TEXT = {
+  zh: {
+    tag: '招聘信息合规检查 · 演示', formTitle: '发布职位',
+    formSub: '边填写边检查：缺失要素、歧视性要求、收费、站外引流与诈骗话术，依据《关于规范网络平台招聘类信息发布的通知》。',
+    sampleBad: '填入违规示例', sampleGood: '恢复合规示例', f_title: '职位名称', f_employer: '用人单位', f_location: '工作地点',
+    f_intro: '用人单位基本情况', f_salary: '基本劳动报酬', f_headcount: '招聘人数', f_type: '用工类型', f_valid: '有效期至',
+    f_requirements: '招聘条件', f_description: '工作内容', f_contact: '联系人', publish: '发布职位',
+    accountTitle: '账号主页 · 认证信息',
+    accountSub: '按《通知》要求，在账号主页展示资质与认证信息。徽章由平台签名，在访客浏览器中离线验证。',
+    howTitle: '如何接入', howSub: '浏览器端检查可被绕过：发布前请在服务器端用同一引擎再次检查（Node 或命令行）。',
+    foot: 'jobseal 演示页 · 所有检查在本机浏览器中完成，不向任何服务器发送招聘内容。',
+    submitted: '已提交（演示：未发送到任何服务器）。', title: 'jobseal 演示 · 招聘信息合规检查',
+  },
+  en: {
+    tag: 'Job posting compliance · demo', formTitle: 'Post a job',
+    formSub: 'Checked as you type: missing elements, discriminatory requirements, fees, off-platform diversion and scam wording, per the 2026 circular on online recruitment information.',
+    sampleBad: 'Fill in a bad posting', sampleGood: 'Restore the clean posting', f_title: 'Job title', f_employer: 'Employer', f_location: 'Work location',
+    f_intro: 'About the employer', f_salary: 'Basic pay', f_headcount: 'Headcount', f_type: 'Employment type', f_valid: 'Valid until',
+    f_requirements: 'Requirements', f_description: 'Duties', f_contact: 'Contact person', publish: 'Publish',
+    accountTitle: 'Account home page · verification',
+    accountSub: 'The circular asks platforms to show an account’s qualifications on its home page. The badge is signed by the platform and verified offline in the visitor’s browser.',
+    howTitle: 'How to embed', howSub: 'Browser checks can be bypassed: check again on the server with the same engine (Node or the CLI) before publishing.',
+    foot: 'jobseal demo · every check runs in this browser; nothing is sent to any server.',
+    submitted: 'Submitted (demo: nothing was sent anywhere).', title: 'jobseal demo · job posting compliance',
+  },
+};
+
+const GOOD = Object.fromEntries([...document.querySelectorAll('#posting [name]')].map((el) => [el.name, el.value]));
+const BAD = {
+  title: '🔥急招普工 月薪8000',
+  employer: '某电子厂',
+  employer_intro: '大型电子厂，长期招工。',
+  headcount: '若干',
+  requirements: '限男性，18-35周岁，乙肝勿扰，已婚已育优先。',
+  description: '流水线作业，轻松高薪。入职需交押金300元，服装费自理。有意者加 V❤️信 hr_888888 详聊，或致电 ①③⑧ ①②③④ ⑤⑥⑦⑧。',
+  location: '广东省东莞市',
+  salary: '3000-50000元/月',
+  employment_type: '全职',
+  valid_until: '2026-12-31',
+  contact: '张先生 138 1234 5678',
+};
+
+const form = document.getElementById('posting');
+let lang = 'zh';
+
+function fill(values) {
+  for (const [name, value] of Object.entries(values)) {
+    const el = form.elements.namedItem(name);
+    if (!el) continue;
+    el.value = value;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+}
+
+function setLang(next) {
+  lang = next;
+  document.documentElement.lang = next === 'en' ? 'en' : 'zh-CN';
+  document.title = TEXT[next].title;
+  for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = TEXT[next][el.dataset.i18n];
+  for (const b of document.querySelectorAll('.lang')) b.setAttribute('aria-pressed', String(b.dataset.lang === next));
+  form.jobseal?.setLang(next);
+  document.dispatchEvent(new CustomEvent('demo:lang', { detail: next }));
+}
+
+for (const b of document.querySelectorAll('.lang')) b.addEventListener('click', () => setLang(b.dataset.lang));
+document.getElementById('sample-bad').addEventListener('click', () => fill(BAD));
+document.getElementById('sample-good').addEventListener('click', () => fill(GOOD));
+form.addEventListener('submit', (e) => {
+  // Reached only when the widget let the submit through (no error-severity finding).
+  e.preventDefault();
+  const out = document.getElementById('submitted');
+  out.textContent = TEXT[lang].submitted;
+  out.dataset.submitted = String(Date.now());
+});
+
+function ready() {
+  document.getElementById('version').textContent = `v${version()}`;
+  document.documentElement.dataset.jobsealReady = version();
+}
+if (form.jobseal) ready();
+else form.addEventListener('jobseal:ready', ready, { once: true });
