@@ -153,3 +153,76 @@ fn uscc_codes() {
     assert!(text.contains("91350100M0001TGQXM\twarning"), "{text}");
     assert!(text.contains("ABC\tinvalid"), "{text}");
 }
+
+#[test]
+fn badge_keygen_sign_verify() {
+    let dir = std::env::temp_dir().join(format!("jobseal-badge-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let key = dir.join("key.jwk");
+    let out = jobseal(
+        &["badge", "keygen", "--kid", "k1", "--out", key.to_str().unwrap()],
+        "",
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let jwks = dir.join("jwks.json");
+    std::fs::write(&jwks, &out.stdout).unwrap();
+    // keygen never overwrites a key
+    assert_eq!(
+        jobseal(
+            &["badge", "keygen", "--kid", "k1", "--out", key.to_str().unwrap()],
+            ""
+        )
+        .status
+        .code(),
+        Some(2)
+    );
+    let claims = r#"{"iss":"https://jobs.example.cn","sub":"a","iat":1764547200,"exp":1779000000,"jti":"1","kind":"employer","name":"测试公司","uscc":"91310110666007217T","origins":["https://jobs.example.cn"]}"#;
+    let out = jobseal(&["badge", "sign", "--key", key.to_str().unwrap()], claims);
+    assert_eq!(out.status.code(), Some(0));
+    let token = String::from_utf8(out.stdout).unwrap().trim().to_string();
+    let verify = |origin: &str, now: &str| {
+        let out = jobseal(
+            &[
+                "badge",
+                "verify",
+                "--jwks",
+                jwks.to_str().unwrap(),
+                "--origin",
+                origin,
+                "--now",
+                now,
+                &token,
+            ],
+            "",
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        (out.status.code(), v["status"].as_str().unwrap().to_string())
+    };
+    assert_eq!(
+        verify("https://jobs.example.cn", "1768435200"),
+        (Some(0), "verified".into())
+    );
+    assert_eq!(
+        verify("https://copy.example", "1768435200"),
+        (Some(1), "invalid".into())
+    );
+    assert_eq!(
+        verify("https://jobs.example.cn", "1779000000"),
+        (Some(1), "expired".into())
+    );
+    // the token from stdin
+    let out = jobseal(
+        &[
+            "badge",
+            "verify",
+            "--jwks",
+            jwks.to_str().unwrap(),
+            "--now",
+            "1768435200",
+            "-",
+        ],
+        &token,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -1,3 +1,264 @@
-//! The account badge: a signed credential (compact JWS, EdDSA over Ed25519) verified in the page.
+//! The account badge: a credential the platform signs (compact JWS, RFC 7515; EdDSA over Ed25519,
+//! RFC 8037), verified wherever it is shown: in the visitor's browser, in Node, in the CLI. Pure Rust.
+//!
+//! ```
+//! use jobseal::badge::{self, Status};
+//! let key = badge::SigningKeyJwk::from_seed([7; 32], "k1");
+//! let claims = serde_json::json!({
+//!     "iss": "https://jobs.example", "sub": "acct-1", "iat": 1_764_000_000, "exp": 1_764_000_000 + 86_400 * 90,
+//!     "jti": "b-1", "kind": "employer", "name": "苏州明澜电子科技有限公司", "uscc": "91310110666007217T",
+//!     "origins": ["https://jobs.example"]
+//! });
+//! let token = badge::sign(&claims, &key).unwrap();
+//! let jwks = badge::Jwks::parse(&key.public_jwks()).unwrap();
+//! let v = badge::verify(&token, &jwks, &badge::Options { origin: Some("https://jobs.example"), now: 1_764_000_100 });
+//! assert_eq!(v.status, Status::Verified);
+//! ```
 
+pub mod jws;
 pub mod uscc;
+
+use serde::Serialize;
+use serde_json::Value;
+
+pub use jws::{sign, Jwks, JwksError, SigningKeyJwk};
+
+/// `exp` may be at most this long after `iat`: the circular asks for re-verification at least every
+/// six months.
+pub const MAX_VALIDITY_SECS: i64 = 184 * 86_400;
+/// Clock skew tolerated for `iat` in the future.
+const SKEW_SECS: i64 = 300;
+pub const TYP: &str = "jobseal-badge+jwt";
+
+/// The verdict on a credential.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Verified,
+    Expired,
+    Invalid,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Verified => "verified",
+            Status::Expired => "expired",
+            Status::Invalid => "invalid",
+        }
+    }
+}
+
+/// Why a credential is not verified, or what is soft about it: a stable code and a message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reason {
+    pub code: &'static str,
+    pub message: String,
+}
+
+fn reason(code: &'static str, message: impl Into<String>) -> Reason {
+    Reason {
+        code,
+        message: message.into(),
+    }
+}
+
+/// What verification needs besides the token and the keys.
+#[derive(Debug, Clone, Copy)]
+pub struct Options<'a> {
+    /// The origin the badge is shown on (`https://jobs.example`). None skips the origin check (the
+    /// CLI without --origin).
+    pub origin: Option<&'a str>,
+    /// Now, in seconds since the Unix epoch.
+    pub now: i64,
+}
+
+/// The result: `{"status", "reasons", "warnings", "claims"}`. `claims` is present only when the
+/// signature verified: a tampered or forged token shows nothing as if it were true.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Verification {
+    pub status: Status,
+    pub reasons: Vec<Reason>,
+    pub warnings: Vec<Reason>,
+    pub claims: Option<Value>,
+}
+
+fn invalid(reasons: Vec<Reason>) -> Verification {
+    Verification {
+        status: Status::Invalid,
+        reasons,
+        warnings: Vec::new(),
+        claims: None,
+    }
+}
+
+/// A calendar date `YYYY-MM-DD` as days since the epoch.
+fn date_days(s: &str) -> Option<i64> {
+    crate::engine::Date::parse(s).map(crate::engine::Date::days_since_epoch)
+}
+
+/// Verifies a compact JWS badge credential against a key set.
+pub fn verify(token: &str, jwks: &Jwks, opts: &Options<'_>) -> Verification {
+    let parsed = match jws::verify_compact(token, jwks, TYP) {
+        Ok(p) => p,
+        Err(r) => return invalid(vec![r]),
+    };
+    let claims = parsed.payload;
+    let Value::Object(map) = &claims else {
+        return invalid(vec![reason("malformed", "the payload is not a JSON object")]);
+    };
+    let mut reasons = Vec::new();
+    let mut warnings = Vec::new();
+    let mut expired = false;
+
+    let text = |k: &str| {
+        map.get(k)
+            .and_then(Value::as_str)
+            .filter(|s| !s.trim().is_empty())
+    };
+    let int = |k: &str| map.get(k).and_then(Value::as_i64);
+    for k in ["iss", "sub", "jti", "name", "uscc", "kind"] {
+        if text(k).is_none() {
+            reasons.push(reason(
+                "missing-claim",
+                format!("claim `{k}` is missing or not a non-empty string"),
+            ));
+        }
+    }
+    match (int("iat"), int("exp")) {
+        (Some(iat), Some(exp)) => {
+            if exp <= iat {
+                reasons.push(reason("bad-validity", "`exp` is not after `iat`"));
+            } else if exp - iat > MAX_VALIDITY_SECS {
+                reasons.push(reason(
+                    "exp-too-far",
+                    format!(
+                        "`exp` is {} days after `iat`; re-verification is due at least every 184 days",
+                        (exp - iat) / 86_400
+                    ),
+                ));
+            }
+            if iat > opts.now + SKEW_SECS {
+                reasons.push(reason("not-yet-valid", "`iat` is in the future"));
+            }
+            if opts.now >= exp {
+                expired = true;
+                reasons.push(reason(
+                    "expired",
+                    "the credential has expired: the account must be re-verified",
+                ));
+            }
+        }
+        _ => reasons.push(reason(
+            "missing-claim",
+            "claims `iat` and `exp` must be whole numbers of seconds",
+        )),
+    }
+    match text("kind") {
+        Some("employer" | "public_service") | None => {}
+        Some("hr_agency") => match map.get("licence").and_then(Value::as_object) {
+            None => reasons.push(reason(
+                "missing-licence",
+                "an HR agency badge must carry its 人力资源服务许可证 (`licence`)",
+            )),
+            Some(lic) => {
+                let field = |k: &str| {
+                    lic.get(k)
+                        .and_then(Value::as_str)
+                        .filter(|s| !s.trim().is_empty())
+                };
+                for k in ["number", "authority", "valid_from", "valid_until"] {
+                    if field(k).is_none() {
+                        reasons.push(reason("missing-licence", format!("licence `{k}` is missing")));
+                    }
+                }
+                let today = opts.now.div_euclid(86_400);
+                match (
+                    field("valid_from").map(date_days),
+                    field("valid_until").map(date_days),
+                ) {
+                    (Some(Some(from)), Some(Some(until))) => {
+                        if today > until {
+                            expired = true;
+                            reasons.push(reason("licence-expired", "the 人力资源服务许可证 has expired"));
+                        }
+                        if today < from {
+                            reasons.push(reason(
+                                "licence-not-yet-valid",
+                                "the 人力资源服务许可证 is not valid yet",
+                            ));
+                        }
+                    }
+                    (Some(_), Some(_)) => reasons.push(reason(
+                        "missing-licence",
+                        "licence dates must be written YYYY-MM-DD",
+                    )),
+                    _ => {}
+                }
+            }
+        },
+        Some(other) => reasons.push(reason(
+            "bad-kind",
+            format!("`kind` is {other:?}; expected employer, hr_agency or public_service"),
+        )),
+    }
+    if let Some(code) = text("uscc") {
+        match uscc::validate(code) {
+            Ok(()) => {}
+            Err(e @ uscc::UsccError::CheckDigit { .. }) => {
+                warnings.push(reason("uscc-check-digit", e.to_string()))
+            }
+            Err(e) => reasons.push(reason("uscc-shape", format!("统一社会信用代码 {e}"))),
+        }
+    }
+    match map.get("origins").and_then(Value::as_array) {
+        None => reasons.push(reason(
+            "missing-claim",
+            "claim `origins` must list the sites allowed to show the badge",
+        )),
+        Some(list) => {
+            if let Some(origin) = opts.origin {
+                let origin = origin.trim_end_matches('/');
+                if !list
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .any(|o| o.trim_end_matches('/') == origin)
+                {
+                    reasons.push(reason(
+                        "wrong-origin",
+                        format!("this badge is not issued for {origin}"),
+                    ));
+                }
+            }
+        }
+    }
+    for k in ["logo", "business_licence_url"] {
+        if let Some(u) = map.get(k) {
+            if !u.as_str().is_some_and(|u| u.starts_with("https://")) {
+                warnings.push(reason(
+                    "not-https",
+                    format!("`{k}` is not an https URL and is not shown"),
+                ));
+            }
+        }
+    }
+    let hard = reasons
+        .iter()
+        .any(|r| r.code != "expired" && r.code != "licence-expired");
+    let status = if hard {
+        Status::Invalid
+    } else if expired {
+        Status::Expired
+    } else {
+        Status::Verified
+    };
+    Verification {
+        status,
+        reasons,
+        warnings,
+        claims: Some(claims),
+    }
+}
+
+#[cfg(test)]
+mod tests;

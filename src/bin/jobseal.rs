@@ -5,6 +5,7 @@
 //! jobseal check [FILE]            one posting (JSON) or many (JSON Lines) → one JSON report per line
 //! jobseal rules                   the rules of the built-in pack
 //! jobseal uscc CODE...            checks Unified Social Credit Codes
+//! jobseal badge keygen|sign|verify  account badge credentials
 //! ```
 //!
 //! Exit codes: 0 no error-severity finding, 1 at least one, 2 unreadable input or bad options.

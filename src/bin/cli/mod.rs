@@ -1,5 +1,6 @@
 //! The CLI's commands. Native only.
 
+mod badge;
 mod check;
 mod text;
 
@@ -36,6 +37,11 @@ enum Command {
     },
     /// List the rules of the built-in pack.
     Rules,
+    /// Account badges: signed credentials (compact JWS, EdDSA/Ed25519).
+    Badge {
+        #[command(subcommand)]
+        command: badge::BadgeCommand,
+    },
     /// Check Unified Social Credit Codes (统一社会信用代码). Exit 1 if any fails.
     Uscc {
         #[arg(required = true)]
@@ -99,10 +105,14 @@ impl CheckOpts {
 }
 
 fn today_utc() -> Date {
-    let secs = std::time::SystemTime::now()
+    Date::from_days_since_epoch(now_unix().div_euclid(86_400))
+}
+
+/// Seconds since the Unix epoch, from the system clock.
+pub fn now_unix() -> i64 {
+    std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    Date::from_days_since_epoch((secs / 86_400) as i64)
+        .map_or(0, |d| d.as_secs() as i64)
 }
 
 pub fn main() -> i32 {
@@ -122,6 +132,7 @@ pub fn main() -> i32 {
                 2
             }
         },
+        Command::Badge { command } => badge::run(command),
         Command::Rules => {
             let mut out = io::stdout().lock();
             for r in RULES {
