@@ -75,6 +75,7 @@ pkg: tools
 	@case "$$(command -v wasm-opt)" in "$(CURDIR)/tools/"*) ;; *) echo "wasm-opt is not binaryen from tools/"; exit 1;; esac
 	wasm-pack build --release --target web --out-dir pkg --out-name jobseal
 	node scripts/package.mjs
+	node scripts/demo-credentials.mjs --origin http://127.0.0.1:$(PORT) --origin http://localhost:$(PORT)
 
 demo: pkg
 	@echo "jobseal demo: http://127.0.0.1:$(PORT)/www/"

@@ -127,3 +127,23 @@ export interface AttachOptions {
 export const FIELDS: FieldName[];
 /** Attaches the as-you-type checker to a form whose fields are named like the posting's fields. */
 export function attachForm(form: HTMLFormElement, options?: AttachOptions): FormController;
+
+export type BadgeStatus = 'verified' | 'expired' | 'invalid';
+export interface BadgeReason { code: string; message: string }
+export interface BadgeVerification {
+  status: BadgeStatus;
+  reasons: BadgeReason[];
+  warnings: BadgeReason[];
+  /** Present only when the signature verified. */
+  claims: Record<string, unknown> | null;
+}
+export interface JsonWebKeySet { keys: Array<{ kty: string; crv?: string; x?: string; kid: string; [k: string]: unknown }> }
+
+/** Verifies a badge credential (compact JWS, EdDSA/Ed25519). now: Unix seconds (default: the clock). */
+export function verifyBadge(token: string, jwks: JsonWebKeySet | string, options?: { origin?: string; now?: number }): BadgeVerification;
+/** Verifies and renders a badge into element's shadow root; fires `jobseal-badge` with { status, reasons, warnings }. */
+export function renderBadge(element: HTMLElement, token: string, options: { jwks: JsonWebKeySet | string; lang?: Lang; origin?: string; now?: number }): Promise<BadgeVerification>;
+/** <jobseal-badge credential="…" jwks="URL or inline JSON" lang="zh|en">; `status` and data-status reflect the verdict. */
+export class JobsealBadge extends HTMLElement {
+  readonly status: BadgeStatus | 'pending';
+}

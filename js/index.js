@@ -1,16 +1,10 @@
 // jobseal for the browser (and any ES module host with fetch): the wasm engine, initialised once.
-//   import init, { Checker } from 'jobseal';
+//   import init, { Checker, attachForm, renderBadge } from 'jobseal';
 //   await init();                     // fetches jobseal_bg.wasm next to this file, once
 //   new Checker().check(posting)      // { id, ok, findings }
-import wasmInit, { initSync, Checker, rules, version, checkUscc } from './jobseal.js';
+import init from './ready.js';
 
-let ready = null;
-
-/** Fetches and instantiates the wasm once; later calls return the same promise. */
-export default function init(options) {
-  ready ??= wasmInit(options === undefined ? undefined : options);
-  return ready;
-}
-
-export { initSync, Checker, rules, version, checkUscc };
+export default init;
+export { initSync, Checker, rules, version, checkUscc, verifyBadge } from './jobseal.js';
 export { attachForm, FIELDS } from './form.js';
+export { renderBadge, JobsealBadge } from './badge.js';

@@ -7,7 +7,8 @@
 // Fields are found by their name attribute (title, description, …). Each form gets a controller
 // (see attachForm) at form.jobseal, and a `jobseal:ready` event with { controller } in its detail.
 // The only requests made are for jobseal_bg.wasm (next to this file) and the optional rule pack.
-import init, { Checker } from './index.js';
+import init from './ready.js';
+import { Checker } from './jobseal.js';
 import { attachForm } from './form.js';
 
 async function attach(form) {

@@ -58,3 +58,18 @@ test('the Node entry initialises from disk and checks a posting', async () => {
   assert.equal(report.ok, false);
   assert.ok(report.findings.some((f) => f.rule === 'gender-restriction'));
 });
+
+test('credentials freshly issued by Node crypto verify through the wasm build in Node', async () => {
+  const { verifyBadge } = await import(`${root}pkg/node.js`);
+  const { issue, keypair, EMPLOYER, AGENCY, IAT } = await import(`${root}tests/data/make-node-credentials.mjs`);
+  const k = keypair('fresh-1');
+  const now = IAT + 30 * 86400;
+  for (const claims of [EMPLOYER, AGENCY]) {
+    const v = verifyBadge(issue(claims, k), k.jwks, { origin: 'https://jobs.example.cn', now });
+    assert.equal(v.status, 'verified', JSON.stringify(v));
+    assert.equal(v.claims.name, claims.name);
+  }
+  const forged = issue(EMPLOYER, keypair('fresh-1'));
+  assert.equal(verifyBadge(forged, k.jwks, { now }).reasons[0].code, 'bad-signature');
+  assert.throws(() => verifyBadge('x', '{"nokeys":1}'), /keys/);
+});

@@ -1,6 +1,7 @@
 // The demo page's own behaviour: language switch, sample postings, the submit result. The checker
 // itself comes from the one-script embed (../pkg/jobseal-embed.js) on <form data-jobseal>.
 import { version } from '../pkg/index.js';
+import '../pkg/badge.js';
 
 const TEXT = {
   zh: {
@@ -14,6 +15,8 @@ const TEXT = {
     howTitle: '如何接入', howSub: '浏览器端检查可被绕过：发布前请在服务器端用同一引擎再次检查（Node 或命令行）。',
     foot: 'jobseal 演示页 · 所有检查在本机浏览器中完成，不向任何服务器发送招聘内容。',
     submitted: '已提交（演示：未发送到任何服务器）。', title: 'jobseal 演示 · 招聘信息合规检查',
+    demoKey: '演示徽章由构建时在本机生成的演示密钥签名（非生产密钥，签名后即丢弃）。', tampered: '被篡改的徽章（名称被改动）：',
+    noCreds: '尚未生成演示徽章：请用 make demo 启动。',
   },
   en: {
     tag: 'Job posting compliance · demo', formTitle: 'Post a job',
@@ -26,6 +29,9 @@ const TEXT = {
     howTitle: 'How to embed', howSub: 'Browser checks can be bypassed: check again on the server with the same engine (Node or the CLI) before publishing.',
     foot: 'jobseal demo · every check runs in this browser; nothing is sent to any server.',
     submitted: 'Submitted (demo: nothing was sent anywhere).', title: 'jobseal demo · job posting compliance',
+    demoKey: 'The demo badges are signed with a demo key generated on this machine at build time (not a production key; discarded after signing).',
+    tampered: 'A tampered badge (name altered):',
+    noCreds: 'No demo badges yet: start the demo with make demo.',
   },
 };
 
@@ -63,6 +69,7 @@ function setLang(next) {
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = TEXT[next][el.dataset.i18n];
   for (const b of document.querySelectorAll('.lang')) b.setAttribute('aria-pressed', String(b.dataset.lang === next));
   form.jobseal?.setLang(next);
+  for (const b of document.querySelectorAll('jobseal-badge')) b.setAttribute('lang', next);
   document.dispatchEvent(new CustomEvent('demo:lang', { detail: next }));
 }
 
@@ -83,3 +90,46 @@ function ready() {
 }
 if (form.jobseal) ready();
 else form.addEventListener('jobseal:ready', ready, { once: true });
+
+// The account badges, signed at build time with a demo key (scripts/demo-credentials.mjs).
+function tamper(token) {
+  const [h, p, s] = token.split('.');
+  const claims = JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(p.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0))));
+  claims.name = '某某国际集团（冒用）';
+  const bytes = new TextEncoder().encode(JSON.stringify(claims));
+  const b64 = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return `${h}.${b64}.${s}`;
+}
+
+async function badges() {
+  const box = document.getElementById('badges');
+  const say = (key) => {
+    const p = document.createElement('p');
+    p.className = 'demo-note';
+    p.dataset.i18n = key;
+    p.textContent = TEXT[lang][key];
+    return p;
+  };
+  let creds;
+  try {
+    creds = await import('./demo-credentials.js');
+  } catch {
+    box.append(say('noCreds'));
+    return;
+  }
+  const badge = (token, id) => {
+    const el = document.createElement('jobseal-badge');
+    el.id = id;
+    el.setAttribute('credential', token);
+    el.setAttribute('jwks', JSON.stringify(creds.jwks));
+    el.setAttribute('lang', lang);
+    return el;
+  };
+  const label = document.createElement('p');
+  label.className = 'sub';
+  label.dataset.i18n = 'tampered';
+  label.textContent = TEXT[lang].tampered;
+  box.append(badge(creds.employer, 'badge-employer'), badge(creds.agency, 'badge-agency'), label,
+    badge(tamper(creds.employer), 'badge-tampered'), say('demoKey'));
+}
+badges();

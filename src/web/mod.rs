@@ -173,3 +173,41 @@ pub fn check_uscc(code: &str) -> Result<JsValue, JsValue> {
     };
     to_js(&out)
 }
+
+/// Verifies a badge credential: `{ status, reasons, warnings, claims }`. `jwks` is the platform's key
+/// set (object or JSON text); `options.origin` the site it is shown on (the element passes
+/// `location.origin`), `options.now` Unix seconds (default: the browser's clock).
+#[wasm_bindgen(js_name = verifyBadge)]
+pub fn verify_badge(token: &str, jwks: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let jwks = json_of(&jwks, "the key set")?;
+    let jwks = badge::Jwks::from_value(&jwks).map_err(into_error)?;
+    let get = |k: &str| -> Result<JsValue, JsValue> {
+        if options.is_undefined() || options.is_null() {
+            Ok(JsValue::UNDEFINED)
+        } else {
+            js_sys::Reflect::get(&options, &JsValue::from_str(k))
+        }
+    };
+    let origin = get("origin")?;
+    let origin = match (origin.is_undefined() || origin.is_null(), origin.as_string()) {
+        (true, _) => None,
+        (false, Some(s)) => Some(s),
+        (false, None) => return Err(into_error("options.origin must be a string")),
+    };
+    let now = get("now")?;
+    let now = if now.is_undefined() || now.is_null() {
+        (js_sys::Date::now() / 1000.0).floor() as i64
+    } else {
+        now.as_f64()
+            .filter(|n| n.is_finite())
+            .ok_or_else(|| into_error("options.now must be a number of seconds"))? as i64
+    };
+    to_js(&badge::verify(
+        token,
+        &jwks,
+        &badge::Options {
+            origin: origin.as_deref(),
+            now,
+        },
+    ))
+}

@@ -2,6 +2,7 @@
 // Chromium driven by playwright-core (never a downloaded browser).
 import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../scripts/serve.mjs';
 
@@ -18,6 +19,9 @@ const ARGS = [
 export async function setup() {
   const server = await startServer(0);
   const base = `http://127.0.0.1:${server.address().port}`;
+  // The demo's badges are signed for the origins they are shown on: sign them for this server too
+  // (and for `make demo`'s default port), with a fresh demo key.
+  execFileSync('node', [`${ROOT}scripts/demo-credentials.mjs`, '--origin', base, '--origin', 'http://127.0.0.1:8080', '--origin', 'http://localhost:8080'], { stdio: 'ignore' });
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS, headless: true });
   return {
     base,
