@@ -147,3 +147,8 @@ export function renderBadge(element: HTMLElement, token: string, options: { jwks
 export class JobsealBadge extends HTMLElement {
   readonly status: BadgeStatus | 'pending';
 }
+
+/** A posting as schema.org JobPosting JSON-LD (Google's required and recommended properties). */
+export function toJsonLd(posting: Posting | string, today?: string | null): Record<string, unknown>;
+/** A schema.org JobPosting mapped onto a posting. Checker.check() also accepts JobPosting JSON-LD directly. */
+export function fromJsonLd(jsonld: Record<string, unknown> | string): Posting;

@@ -5,6 +5,6 @@
 import init from './ready.js';
 
 export default init;
-export { initSync, Checker, rules, version, checkUscc, verifyBadge } from './jobseal.js';
+export { initSync, Checker, rules, version, checkUscc, verifyBadge, toJsonLd, fromJsonLd } from './jobseal.js';
 export { attachForm, FIELDS } from './form.js';
 export { renderBadge, JobsealBadge } from './badge.js';

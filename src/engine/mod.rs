@@ -12,6 +12,7 @@
 
 mod config;
 mod finding;
+pub mod jsonld;
 pub mod normalize;
 mod posting;
 mod rule;

@@ -56,8 +56,12 @@ impl Posting {
     }
 
     /// Parses a posting from a JSON value. Unknown fields are ignored; a known field of the wrong JSON
-    /// type is an error naming the field. `null` counts as absent.
+    /// type is an error naming the field. `null` counts as absent. A schema.org JobPosting
+    /// (`"@type": "JobPosting"`) is mapped onto the posting's fields (see [`super::jsonld`]).
     pub fn from_value(value: &Value) -> Result<Posting, PostingError> {
+        if super::jsonld::is_jobposting(value) {
+            return super::jsonld::from_jsonld(value);
+        }
         let Value::Object(map) = value else {
             return Err(PostingError {
                 field: None,

@@ -211,3 +211,24 @@ pub fn verify_badge(token: &str, jwks: JsValue, options: JsValue) -> Result<JsVa
         },
     ))
 }
+
+/// A posting (object or JSON text) as schema.org JobPosting JSON-LD. `today` (YYYY-MM-DD) is used for
+/// `datePosted` when the posting has no `date_posted`; default: the browser's date (UTC).
+#[wasm_bindgen(js_name = toJsonLd)]
+pub fn to_json_ld(posting: JsValue, today: Option<String>) -> Result<JsValue, JsValue> {
+    let value = json_of(&posting, "the posting")?;
+    let posting = Posting::from_value(&value).map_err(into_error)?;
+    let today = match parse_today(today)? {
+        Some(d) => d,
+        None => Date::from_days_since_epoch((js_sys::Date::now() / 86_400_000.0).floor() as i64),
+    };
+    to_js(&engine::jsonld::to_jsonld(&posting, today))
+}
+
+/// A schema.org JobPosting (object or JSON text) mapped onto a posting object.
+#[wasm_bindgen(js_name = fromJsonLd)]
+pub fn from_json_ld(jsonld: JsValue) -> Result<JsValue, JsValue> {
+    let value = json_of(&jsonld, "the JSON-LD")?;
+    let posting = engine::jsonld::from_jsonld(&value).map_err(into_error)?;
+    to_js(&posting.to_value())
+}

@@ -53,17 +53,58 @@ fn to_item(value: &Value, line: usize) -> Item {
     }
 }
 
-pub fn run(file: Option<&Path>, s: &Settings, format: Format) -> i32 {
+fn read_input(file: Option<&Path>) -> Result<String, i32> {
     let mut input = String::new();
     let read = match file {
         Some(path) => std::fs::File::open(path).and_then(|mut f| f.read_to_string(&mut input)),
         None => io::stdin().lock().read_to_string(&mut input),
     };
-    if let Err(e) = read {
-        let what = file.map_or("stdin".to_string(), |p| p.display().to_string());
-        eprintln!("jobseal: cannot read {what}: {e}");
-        return 2;
+    match read {
+        Ok(_) => Ok(input),
+        Err(e) => {
+            let what = file.map_or("stdin".to_string(), |p| p.display().to_string());
+            eprintln!("jobseal: cannot read {what}: {e}");
+            Err(2)
+        }
     }
+}
+
+/// `jobseal jsonld`: postings in, schema.org JobPosting JSON-LD out, one per line.
+pub fn jsonld(file: Option<&Path>, today: jobseal::engine::Date) -> i32 {
+    let input = match read_input(file) {
+        Ok(i) => i,
+        Err(code) => return code,
+    };
+    let mut out = BufWriter::new(io::stdout().lock());
+    let mut bad = false;
+    for item in items(&input) {
+        match item {
+            Item::Posting(p) => {
+                let ld = jobseal::engine::jsonld::to_jsonld(&p, today);
+                if writeln!(out, "{ld}").is_err() {
+                    return 0;
+                }
+            }
+            Item::Bad { line, message } => {
+                bad = true;
+                let _ = out.flush();
+                eprintln!("jobseal: line {line}: {message}");
+            }
+        }
+    }
+    let _ = out.flush();
+    if bad {
+        2
+    } else {
+        0
+    }
+}
+
+pub fn run(file: Option<&Path>, s: &Settings, format: Format) -> i32 {
+    let input = match read_input(file) {
+        Ok(i) => i,
+        Err(code) => return code,
+    };
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let (mut errors, mut bad) = (false, false);

@@ -35,6 +35,14 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
     },
+    /// Turn postings (a JSON object or JSON Lines, from FILE or stdin) into schema.org JobPosting
+    /// JSON-LD, one per line. datePosted comes from `date_posted`, else --today.
+    Jsonld {
+        file: Option<PathBuf>,
+        /// The date used for datePosted when a posting has no date_posted (default: today, UTC).
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        today: Option<String>,
+    },
     /// List the rules of the built-in pack.
     Rules,
     /// Account badges: signed credentials (compact JWS, EdDSA/Ed25519).
@@ -133,6 +141,17 @@ pub fn main() -> i32 {
             }
         },
         Command::Badge { command } => badge::run(command),
+        Command::Jsonld { file, today } => {
+            let today = match today.as_deref().map(Date::parse) {
+                None => today_utc(),
+                Some(Some(d)) => d,
+                Some(None) => {
+                    eprintln!("jobseal: --today must be a date written YYYY-MM-DD");
+                    return 2;
+                }
+            };
+            check::jsonld(file.as_deref(), today)
+        }
         Command::Rules => {
             let mut out = io::stdout().lock();
             for r in RULES {
