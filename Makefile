@@ -24,7 +24,7 @@ export CHROME_BIN := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help demo test tools rust-tools apt-tools npm-tools e2e-deps pkg fmt-check clippy test-native test-wasm \
-        test-pkg test-e2e bench size clean
+        test-pkg test-audit test-e2e bench size clean
 
 help:
 	@echo "make demo   build and serve the demo on http://127.0.0.1:$(PORT)/www/ (PORT=... to change)"
@@ -99,10 +99,15 @@ test-wasm: tools
 test-pkg: pkg
 	node --test tests/package.test.mjs
 
+# The native CLI (opt-level 3), the audit sweep on 100,000 generated postings, and the Node/CLI parity.
+test-audit: pkg
+	cargo build --profile native --locked --bin jobseal
+	node --test tests/audit.test.mjs tests/parity.test.mjs
+
 test-e2e: pkg e2e-deps
 	cd tests/e2e && node --test --test-concurrency=1
 
-test: fmt-check clippy test-native test-wasm test-pkg test-e2e
+test: fmt-check clippy test-native test-wasm test-pkg test-audit test-e2e
 	@echo "make test: every tier passed"
 
 # ---- measure -----------------------------------------------------------------------------------

@@ -1,7 +1,9 @@
 //! The CLI's commands. Native only.
 
+mod audit;
 mod badge;
 mod check;
+mod report_html;
 mod text;
 
 use std::io::{self, Write};
@@ -42,6 +44,14 @@ enum Command {
         /// The date used for datePosted when a posting has no date_posted (default: today, UTC).
         #[arg(long, value_name = "YYYY-MM-DD")]
         today: Option<String>,
+    },
+    /// Sweep a large JSON Lines file: streamed, checked in parallel, reports in input order, a summary,
+    /// an optional HTML report. Exit 0/1 as check; 2 if a line was unreadable; 130 if interrupted.
+    Audit {
+        #[command(flatten)]
+        audit: audit::AuditOpts,
+        #[command(flatten)]
+        opts: CheckOpts,
     },
     /// List the rules of the built-in pack.
     Rules,
@@ -141,6 +151,13 @@ pub fn main() -> i32 {
             }
         },
         Command::Badge { command } => badge::run(command),
+        Command::Audit { audit, opts } => match opts.resolve() {
+            Ok(settings) => audit::run(&audit, &settings),
+            Err(e) => {
+                eprintln!("jobseal: {e}");
+                2
+            }
+        },
         Command::Jsonld { file, today } => {
             let today = match today.as_deref().map(Date::parse) {
                 None => today_utc(),
