@@ -17,7 +17,6 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use unicode_normalization::UnicodeNormalization;
 
 /// A normalised text and, for each of its bytes, the original character it came from: its byte
 /// offset and UTF-8 length packed in one u32 (`offset << 3 | len`), which halves the memory the map
@@ -77,6 +76,56 @@ static TRAD_BITS: LazyLock<Vec<u64>> = LazyLock::new(|| {
     }
     bits
 });
+
+/// The NFKC form of every code point whose NFKC form differs from itself, as ranges: `S-E delta`
+/// (each code point maps to itself plus delta) or `C M…` (C maps to the sequence M…), in hex.
+/// Generated from the `unicode-normalization` crate by `tests/nfkc_table.rs`, which also checks that
+/// [`nfkc`] agrees with the crate on every code point; the crate itself stays out of the wasm (its
+/// tables cost ~60 KB gzipped, this one a fraction).
+const NFKC_TABLE: &str = include_str!("data/nfkc.txt");
+
+#[derive(Debug)]
+struct NfkcRange {
+    start: u32,
+    end: u32,
+    /// For a range: the code point offset. For a sequence: unused.
+    delta: i32,
+    /// For a sequence: where it starts in the pool, and its length (0 for a range).
+    seq: (u32, u32),
+}
+
+static NFKC: LazyLock<(Vec<NfkcRange>, Vec<char>)> = LazyLock::new(|| {
+    let mut ranges = Vec::new();
+    let mut pool = Vec::new();
+    for line in NFKC_TABLE.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+        let mut parts = line.split(' ');
+        let head = parts.next().unwrap_or("");
+        let hex = |s: &str| u32::from_str_radix(s, 16).unwrap_or(0);
+        if let Some((a, b)) = head.split_once('-') {
+            let delta = parts.next().and_then(|d| d.parse().ok()).unwrap_or(0);
+            ranges.push(NfkcRange { start: hex(a), end: hex(b), delta, seq: (0, 0) });
+        } else {
+            let at = pool.len() as u32;
+            pool.extend(parts.filter_map(|p| char::from_u32(hex(p))));
+            let cp = hex(head);
+            ranges.push(NfkcRange { start: cp, end: cp, delta: 0, seq: (at, pool.len() as u32 - at) });
+        }
+    }
+    (ranges, pool)
+});
+
+/// Calls `out` with each character of the NFKC form of `c` (decomposition and recomposition of a
+/// single character, as `std::iter::once(c).nfkc()` gives it).
+pub fn nfkc(c: char, mut out: impl FnMut(char)) {
+    let (ranges, pool) = &*NFKC;
+    let cp = c as u32;
+    let i = ranges.partition_point(|r| r.start <= cp);
+    match i.checked_sub(1).map(|i| &ranges[i]).filter(|r| cp <= r.end) {
+        None => out(c),
+        Some(r) if r.seq.1 == 0 => out(char::from_u32(cp.wrapping_add_signed(r.delta)).unwrap_or(c)),
+        Some(r) => pool[r.seq.0 as usize..(r.seq.0 + r.seq.1) as usize].iter().for_each(|&n| out(n)),
+    }
+}
 
 /// Characters that carry no text: zero-width and bidi controls, variation selectors, BOM, tags.
 pub fn is_invisible(c: char) -> bool {
@@ -236,9 +285,7 @@ pub fn views(orig: &str) -> Views {
             let ascii = char::from_u32(c as u32 - 0xFEE0).unwrap_or(c);
             emit(&mut v, fold(ascii), span);
         } else {
-            for n in std::iter::once(c).nfkc() {
-                emit(&mut v, fold(n), span);
-            }
+            nfkc(c, |n| emit(&mut v, fold(n), span));
         }
     }
     v
