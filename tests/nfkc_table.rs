@@ -30,7 +30,10 @@ fn generate() -> String {
     while i < entries.len() {
         let mut j = i;
         if let Some(d) = single(&entries[i]) {
-            while j + 1 < entries.len() && entries[j + 1].0 == entries[j].0 + 1 && single(&entries[j + 1]) == Some(d) {
+            while j + 1 < entries.len()
+                && entries[j + 1].0 == entries[j].0 + 1
+                && single(&entries[j + 1]) == Some(d)
+            {
                 j += 1;
             }
             out.push_str(&format!("{:X}-{:X} {d}\n", entries[i].0, entries[j].0));
@@ -51,7 +54,10 @@ fn the_committed_table_is_what_the_crate_gives() {
         std::fs::write(path, &fresh).unwrap();
     }
     let committed = std::fs::read_to_string(path).unwrap();
-    assert!(committed == fresh, "src/engine/data/nfkc.txt is stale: JOBSEAL_BLESS=1 cargo test --test nfkc_table");
+    assert!(
+        committed == fresh,
+        "src/engine/data/nfkc.txt is stale: JOBSEAL_BLESS=1 cargo test --test nfkc_table"
+    );
 }
 
 #[test]

@@ -73,3 +73,18 @@ test('credentials freshly issued by Node crypto verify through the wasm build in
   assert.equal(verifyBadge(forged, k.jwks, { now }).reasons[0].code, 'bad-signature');
   assert.throws(() => verifyBadge('x', '{"nokeys":1}'), /keys/);
 });
+
+test('the JS API converts to and from schema.org JobPosting, and check() reads JSON-LD', async () => {
+  const { Checker, toJsonLd, fromJsonLd } = await import(`${root}pkg/node.js`);
+  const posting = JSON.parse(readFileSync(`${root}tests/data/clean-posting.json`, 'utf8'));
+  const ld = toJsonLd(posting, '2026-11-28');
+  for (const k of ['title', 'description', 'datePosted', 'hiringOrganization', 'jobLocation', 'validThrough']) assert.ok(ld[k], k);
+  assert.equal(ld['@type'], 'JobPosting');
+  assert.equal(ld.baseSalary.value.unitText, 'MONTH');
+  const back = fromJsonLd(ld);
+  assert.equal(back.salary, posting.salary);
+  assert.equal(back.location, posting.location);
+  const bad = { ...posting, requirements: '限男性' };
+  const c = new Checker();
+  assert.deepEqual(c.check(toJsonLd(bad, '2026-11-28'), '2026-11-28'), c.check(bad, '2026-11-28'));
+});

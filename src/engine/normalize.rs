@@ -17,7 +17,6 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-
 /// A normalised text and, for each of its bytes, the original character it came from: its byte
 /// offset and UTF-8 length packed in one u32 (`offset << 3 | len`), which halves the memory the map
 /// writes on every keystroke. Fields are far below the 512 MiB this allows.
@@ -97,18 +96,31 @@ struct NfkcRange {
 static NFKC: LazyLock<(Vec<NfkcRange>, Vec<char>)> = LazyLock::new(|| {
     let mut ranges = Vec::new();
     let mut pool = Vec::new();
-    for line in NFKC_TABLE.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+    for line in NFKC_TABLE
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
         let mut parts = line.split(' ');
         let head = parts.next().unwrap_or("");
         let hex = |s: &str| u32::from_str_radix(s, 16).unwrap_or(0);
         if let Some((a, b)) = head.split_once('-') {
             let delta = parts.next().and_then(|d| d.parse().ok()).unwrap_or(0);
-            ranges.push(NfkcRange { start: hex(a), end: hex(b), delta, seq: (0, 0) });
+            ranges.push(NfkcRange {
+                start: hex(a),
+                end: hex(b),
+                delta,
+                seq: (0, 0),
+            });
         } else {
             let at = pool.len() as u32;
             pool.extend(parts.filter_map(|p| char::from_u32(hex(p))));
             let cp = hex(head);
-            ranges.push(NfkcRange { start: cp, end: cp, delta: 0, seq: (at, pool.len() as u32 - at) });
+            ranges.push(NfkcRange {
+                start: cp,
+                end: cp,
+                delta: 0,
+                seq: (at, pool.len() as u32 - at),
+            });
         }
     }
     (ranges, pool)
@@ -123,7 +135,9 @@ pub fn nfkc(c: char, mut out: impl FnMut(char)) {
     match i.checked_sub(1).map(|i| &ranges[i]).filter(|r| cp <= r.end) {
         None => out(c),
         Some(r) if r.seq.1 == 0 => out(char::from_u32(cp.wrapping_add_signed(r.delta)).unwrap_or(c)),
-        Some(r) => pool[r.seq.0 as usize..(r.seq.0 + r.seq.1) as usize].iter().for_each(|&n| out(n)),
+        Some(r) => pool[r.seq.0 as usize..(r.seq.0 + r.seq.1) as usize]
+            .iter()
+            .for_each(|&n| out(n)),
     }
 }
 

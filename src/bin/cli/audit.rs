@@ -236,7 +236,11 @@ pub fn run(opts: &AuditOpts, s: &Settings) -> i32 {
             match o {
                 Outcome::Bad { line, message } => {
                     summary.bad_lines += 1;
-                    eprintln!("jobseal: line {line}: {message}");
+                    let say = || eprintln!("jobseal: line {line}: {message}");
+                    match &bar {
+                        Some(bar) => bar.suspend(say),
+                        None => say(),
+                    }
                     if opts.fail_fast {
                         summary.stopped_at_bad_line = Some(line);
                         let _ = out.flush();
