@@ -45,27 +45,20 @@ pub static RULE: RuleMeta = RuleMeta {
 const RETIREMENT: u32 = 60;
 const ADULT: u32 = 18;
 
-static RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:年龄|年纪)?[\x20\t\u{3000}]*(?:在|要求|限)?[\x20\t\u{3000}]*(?P<lo>[0-9]{2})[\x20\t\u{3000}]*(?:周岁|岁)?[\x20\t\u{3000}]*(?:-|~|—|–|至|到)[\x20\t\u{3000}]*(?P<hi>[0-9]{2})[\x20\t\u{3000}]*(?:周岁|岁)")
-        .expect("age range compiles")
-});
-static RANGE_NO_UNIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:年龄|年纪)[\x20\t\u{3000}]*(?:在|要求|限)?[\x20\t\u{3000}]*(?P<lo>[0-9]{2})[\x20\t\u{3000}]*(?:-|~|—|–|至|到)[\x20\t\u{3000}]*(?P<hi>[0-9]{2})")
-        .expect("age range compiles")
-});
-static UPPER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:(?:不超过|不得超过|不大于|小于|低于|未满|限|年龄)[\x20\t\u{3000}]*(?P<a>[0-9]{2})[\x20\t\u{3000}]*(?:周岁|岁)(?:[\x20\t\u{3000}]*(?:以下|以内|之内|及以下))?|(?P<b>[0-9]{2})[\x20\t\u{3000}]*(?:周岁|岁)[\x20\t\u{3000}]*(?:以下|以内|之内|及以下))")
-        .expect("age upper bound compiles")
-});
-static LOWER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<n>[0-9]{2})[\x20\t\u{3000}]*(?:周岁|岁)[\x20\t\u{3000}]*(?:以上|及以上)")
-        .expect("age lower bound compiles")
-});
-static COHORT: LazyLock<Regex> = LazyLock::new(|| {
+/// One pattern with an alternative per form, so each window is searched once. Alternatives, in order:
+/// a range with 岁 (18-35周岁), a range after 年龄 (年龄20-30), an upper bound (不超过40岁, 35岁以下), a
+/// lower bound (25岁以上), a birth cohort (90后优先).
+static AGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?:^|[^0-9])(?P<c>(?:60|70|75|80|85|90|95|00|05)后)(?:优先|勿扰|免谈|为主|以上|以下|即可|不要)",
+        r"(?x)
+        (?:年龄|年纪)?[\x20\t]*(?:在|要求|限)?[\x20\t]*(?P<lo>[0-9]{2})[\x20\t]*(?:周岁|岁)?[\x20\t]*(?:-|~|—|–|至|到)[\x20\t]*(?P<hi>[0-9]{2})[\x20\t]*(?:周岁|岁)
+        | (?:年龄|年纪)[\x20\t]*(?:在|要求|限)?[\x20\t]*(?P<lo2>[0-9]{2})[\x20\t]*(?:-|~|—|–|至|到)[\x20\t]*(?P<hi2>[0-9]{2})
+        | (?:不超过|不得超过|不大于|小于|低于|未满|限|年龄)[\x20\t]*(?P<a>[0-9]{2})[\x20\t]*(?:周岁|岁)(?:[\x20\t]*(?:以下|以内|之内|及以下))?
+        | (?P<b>[0-9]{2})[\x20\t]*(?:周岁|岁)[\x20\t]*(?:以下|以内|之内|及以下)
+        | (?P<n>[0-9]{2})[\x20\t]*(?:周岁|岁)[\x20\t]*(?:以上|及以上)
+        | (?:^|[^0-9])(?P<c>(?:60|70|75|80|85|90|95|00|05)后)(?:优先|勿扰|免谈|为主|以上|以下|即可|不要)",
     )
-    .expect("cohort compiles")
+    .expect("age pattern compiles")
 });
 
 fn num(c: &regex::Captures<'_>, name: &str) -> Option<u32> {
@@ -77,17 +70,24 @@ fn num(c: &regex::Captures<'_>, name: &str) -> Option<u32> {
 fn windows(t: &str) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     for (i, c) in t.char_indices() {
-        let anchor = matches!(c, '岁' | '后') || t[i..].starts_with("年龄") || t[i..].starts_with("年纪");
-        if !anchor {
-            continue;
-        }
-        let mut s = i.saturating_sub(36);
+        // 岁 and 后 end a pattern (18-35周岁, 35岁以下, 90后优先): look back further than ahead.
+        // 年龄 and 年纪 start one (年龄20-30): look ahead.
+        let (back, ahead) = match c {
+            '岁' | '后' => (30, 15),
+            '年' if t[i..].starts_with("年龄") || t[i..].starts_with("年纪") => (12, 40),
+            _ => continue,
+        };
+        let mut s = i.saturating_sub(back);
         while !t.is_char_boundary(s) {
             s += 1;
         }
-        let mut e = (i + 48).min(t.len());
+        let mut e = (i + ahead).min(t.len());
         while !t.is_char_boundary(e) {
             e -= 1;
+        }
+        // Every pattern holds two ASCII digits: skip windows without any (然后, 岁月).
+        if !t.as_bytes()[s..e].iter().any(u8::is_ascii_digit) {
+            continue;
         }
         match out.last_mut() {
             Some(last) if s <= last.end => last.end = last.end.max(e),
@@ -111,42 +111,26 @@ fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
 }
 
 fn scan(t: &str, push: &mut dyn FnMut(Range<usize>)) {
-    let mut covered: Vec<Range<usize>> = Vec::new();
-    let overlaps = |covered: &[Range<usize>], m: &Range<usize>| {
-        covered.iter().any(|r| r.start < m.end && m.start < r.end)
-    };
-    for re in [&*RANGE, &*RANGE_NO_UNIT] {
-        for c in re.captures_iter(t) {
-            let (Some(lo), Some(hi)) = (num(&c, "lo"), num(&c, "hi")) else {
-                continue;
-            };
-            let m = trim_start(t, c.get(0).map_or(0..0, |m| m.range()));
-            if lo <= hi && (hi < RETIREMENT || lo > ADULT) && !overlaps(&covered, &m) {
-                covered.push(m.clone());
-                push(m);
-            }
+    for c in AGE.captures_iter(t) {
+        let whole = c.get(0).map_or(0..0, |m| m.range());
+        let restricts = if let (Some(lo), Some(hi)) = (
+            num(&c, "lo").or_else(|| num(&c, "lo2")),
+            num(&c, "hi").or_else(|| num(&c, "hi2")),
+        ) {
+            lo <= hi && (hi < RETIREMENT || lo > ADULT)
+        } else if let Some(n) = num(&c, "a").or_else(|| num(&c, "b")) {
+            n > 0 && n < RETIREMENT
+        } else if let Some(n) = num(&c, "n") {
+            n > ADULT
+        } else {
+            c.name("c").is_some()
+        };
+        if !restricts {
+            continue;
         }
-    }
-    for c in UPPER.captures_iter(t) {
-        let m = trim_start(t, c.get(0).map_or(0..0, |m| m.range()));
-        let n = num(&c, "a").or_else(|| num(&c, "b"));
-        if n.is_some_and(|n| n < RETIREMENT && n > 0) && !overlaps(&covered, &m) {
-            covered.push(m.clone());
-            push(m);
-        }
-    }
-    for c in LOWER.captures_iter(t) {
-        let m = trim_start(t, c.get(0).map_or(0..0, |m| m.range()));
-        if num(&c, "n").is_some_and(|n| n > ADULT) && !overlaps(&covered, &m) {
-            covered.push(m.clone());
-            push(m);
-        }
-    }
-    for c in COHORT.captures_iter(t) {
-        if let Some(m) = c.name("c") {
-            let end = c.get(0).map_or(m.end(), |w| w.end());
-            push(m.start()..end);
-        }
+        // The cohort form starts one character early (the non-digit before 90后).
+        let start = c.name("c").map_or(whole.start, |m| m.start());
+        push(trim_start(t, start..whole.end));
     }
 }
 

@@ -40,30 +40,30 @@ pub static RULE: RuleMeta = RuleMeta {
 /// A clause that is nothing but a sex (`男，25-35岁，高中以上`): the word list cannot see it, since
 /// 男 alone is everywhere (男装, 男女不限). A list item (`男、女各2名`) is not such a clause.
 fn bare_sex_clause(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
-    const SEXES: [&str; 8] = ["男", "女", "男性", "女性", "男士", "女士", "男生", "女生"];
+    const SEXES: [&str; 8] = ["男性", "女性", "男士", "女士", "男生", "女生", "男", "女"];
+    let boundary = |c: char| is_clause_end(c) && c != '、';
     for ft in &cx.fields {
         let light = &ft.views.light;
         let t = light.text.as_str();
-        if !t.contains(['男', '女']) {
-            continue;
-        }
-        let mut start = 0;
-        for (i, c) in t.char_indices().chain(std::iter::once((t.len(), '\n'))) {
-            if i < t.len() && !(is_clause_end(c) && c != '、') {
-                continue;
+        // Only where 男 or 女 stands (found with a fast substring search), look at its clause.
+        for sex in ["男", "女"] {
+            for (i, _) in t.match_indices(sex) {
+                let Some(word) = SEXES.iter().find(|w| t[i..].starts_with(**w)) else {
+                    continue;
+                };
+                let before = t[..i].trim_end_matches([' ', '\t']);
+                let after = t[i + word.len()..].trim_start_matches([' ', '\t']);
+                let starts = before.is_empty() || before.ends_with(boundary);
+                let ends = after.is_empty() || after.starts_with(boundary);
+                if starts && ends && !before.ends_with('、') && !after.starts_with('、') {
+                    out.push(Hit::new(
+                        &RULE,
+                        ft.field,
+                        light.orig(i..i + word.len()),
+                        Some(Fix::Replace("男女不限".into())),
+                    ));
+                }
             }
-            let clause = &t[start..i];
-            let word = clause.trim();
-            if SEXES.contains(&word) && !t[i..].starts_with('、') && !t[..start].ends_with('、') {
-                let offset = start + (clause.len() - clause.trim_start().len());
-                out.push(Hit::new(
-                    &RULE,
-                    ft.field,
-                    light.orig(offset..offset + word.len()),
-                    Some(Fix::Replace("男女不限".into())),
-                ));
-            }
-            start = i + c.len_utf8();
         }
     }
 }

@@ -42,13 +42,22 @@ pub static RULE: RuleMeta = RuleMeta {
     fields: &[],
 };
 
-/// A group of digits between separators: its digits and original byte range.
-#[derive(Debug, Default, Clone)]
+/// A group of digits between separators: its digits (a phone number has at most 13, so 16 are kept and
+/// a longer group is marked), its original byte range, and how many were CJK numerals. No allocation:
+/// ordinary text has many one-digit groups (一, 两).
+#[derive(Debug, Default, Clone, Copy)]
 struct Group {
-    digits: Vec<u8>,
+    digits: [u8; 16],
+    len: usize,
     start: usize,
     end: usize,
     cjk: usize,
+}
+
+impl Group {
+    fn digits(&self) -> &[u8] {
+        &self.digits[..self.len.min(16)]
+    }
 }
 
 /// Byte ranges of phone numbers in `text`.
@@ -56,8 +65,8 @@ pub fn find(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut found = Vec::new();
     let mut run: Vec<Group> = Vec::new();
     let mut open = false;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), '\n'))) {
-        if let Some(d) = digit_value(c).filter(|_| i < text.len()) {
+    for (i, c) in text.char_indices() {
+        if let Some(d) = digit_value(c) {
             if !open {
                 run.push(Group {
                     start: i,
@@ -66,19 +75,27 @@ pub fn find(text: &str) -> Vec<std::ops::Range<usize>> {
                 open = true;
             }
             if let Some(g) = run.last_mut() {
-                g.digits.push(d);
+                if g.len < 16 {
+                    g.digits[g.len] = d;
+                }
+                g.len += 1;
                 g.end = i + c.len_utf8();
-                g.cjk += usize::from(is_cjk_digit(c));
+                g.cjk += usize::from(!c.is_ascii_digit() && is_cjk_digit(c));
             }
-        } else if is_separator(c) && i < text.len() {
+        } else if is_separator(c) {
             open = false;
         } else {
             // A letter glued to the digits (ABC13812345678, 91310110…217T) ends the run; so does any
             // other character.
-            scan(&run, &mut found);
-            run.clear();
+            if !run.is_empty() {
+                scan(&run, &mut found);
+                run.clear();
+            }
             open = false;
         }
+    }
+    if !run.is_empty() {
+        scan(&run, &mut found);
     }
     found
 }
@@ -86,23 +103,25 @@ pub fn find(text: &str) -> Vec<std::ops::Range<usize>> {
 fn scan(run: &[Group], found: &mut Vec<std::ops::Range<usize>>) {
     let mut i = 0;
     while i < run.len() {
-        let mut digits: Vec<u8> = Vec::new();
+        let mut digits = [0u8; 32];
+        let mut n = 0;
         let mut matched = None;
         for j in i..run.len() {
-            digits.extend(&run[j].digits);
-            if digits.len() > 13 {
+            let g = run[j].digits();
+            if n + run[j].len > 13 {
                 break;
             }
+            digits[n..n + g.len()].copy_from_slice(g);
+            n += g.len();
             let groups = &run[i..=j];
             // Version numbers and dates mix short and long groups (1.3.8.1234.5678); numbers spelled
             // digit by digit (1 3 8 …) have only 1-digit groups.
-            let lens_ok =
-                groups.iter().all(|g| g.digits.len() >= 2) || groups.iter().all(|g| g.digits.len() == 1);
+            let lens_ok = groups.iter().all(|g| g.len >= 2) || groups.iter().all(|g| g.len == 1);
             // Chinese numerals count only when most of the number is written with them (一三八…),
             // not when one stray 一 sits next to Arabic digits.
             let cjk: usize = groups.iter().map(|g| g.cjk).sum();
-            let cjk_ok = cjk == 0 || cjk * 2 >= digits.len();
-            if lens_ok && cjk_ok && is_phone(&digits, groups[0].digits.len()) {
+            let cjk_ok = cjk == 0 || cjk * 2 >= n;
+            if lens_ok && cjk_ok && is_phone(&digits[..n], groups[0].len) {
                 matched = Some(j);
             }
         }
