@@ -24,13 +24,14 @@ export CHROME_BIN := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help demo test tools rust-tools apt-tools npm-tools e2e-deps pkg fmt-check clippy test-native test-wasm \
-        test-pkg test-audit test-e2e bench bench-audit size clean
+        test-pkg test-audit test-e2e bench bench-audit bench-wasm size clean
 
 help:
 	@echo "make demo   build and serve the demo on http://127.0.0.1:$(PORT)/www/ (PORT=... to change)"
 	@echo "make test   every check and test tier"
 	@echo "make bench  criterion benchmarks (native) and the wasm size report"
 	@echo "make bench-audit  audit throughput and peak memory on 100k and 1M postings"
+	@echo "make bench-wasm   the same check in Node and in Chromium (wasm)"
 
 # ---- tools -------------------------------------------------------------------------------------
 
@@ -119,6 +120,9 @@ bench:
 
 bench-audit:
 	bash benches/audit.sh
+
+bench-wasm: pkg e2e-deps
+	node benches/wasm-bench.mjs
 
 size: pkg
 	node scripts/size.mjs
