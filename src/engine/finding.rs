@@ -326,6 +326,19 @@ pub fn utf16_len(s: &str) -> usize {
     s.chars().map(char::len_utf16).sum()
 }
 
+/// The byte offset in `s` of a UTF-16 offset (as reports give them), clamped to the end; an offset
+/// inside a surrogate pair rounds up to the next character.
+pub fn byte_of_utf16(s: &str, utf16: usize) -> usize {
+    let mut units = 0;
+    for (i, c) in s.char_indices() {
+        if units >= utf16 {
+            return i;
+        }
+        units += c.len_utf16();
+    }
+    s.len()
+}
+
 /// A finding as the JS API, the CLI and the JSON report show it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FindingReport {
@@ -398,6 +411,16 @@ mod tests {
             ("", ""),
             None,
         );
+    }
+
+    #[test]
+    fn utf16_offsets_back_to_bytes() {
+        let s = "a𠀀限";
+        assert_eq!(byte_of_utf16(s, 0), 0);
+        assert_eq!(byte_of_utf16(s, 1), 1);
+        assert_eq!(byte_of_utf16(s, 3), 5);
+        assert_eq!(byte_of_utf16(s, 4), 8);
+        assert_eq!(byte_of_utf16(s, 99), 8);
     }
 
     #[test]

@@ -24,7 +24,7 @@ use std::sync::{Arc, LazyLock};
 
 pub use config::{Config, ConfigError, LengthBound, RuleSettings, SalaryConfig};
 pub use finding::{
-    utf16_len, Category, Field, Finding, FindingReport, Fix, FixReport, Lang, Report, Severity,
+    byte_of_utf16, utf16_len, Category, Field, Finding, FindingReport, Fix, FixReport, Lang, Report, Severity,
 };
 pub use posting::{Posting, PostingError};
 pub use rule::{basis, CheckFn, Ctx, Date, FieldText, Hit, Negation, RuleMeta};
@@ -162,17 +162,19 @@ impl Checker {
         // A replacement fix wins over a removal, since it was written for the phrase.
         let mut merged: Vec<Finding> = Vec::with_capacity(findings.len());
         for f in findings {
-            if let Some(prev) = merged.last_mut() {
-                if prev.rule == f.rule
-                    && prev.field == f.field
-                    && f.span.start < prev.span.end.max(prev.span.start + 1)
-                {
-                    prev.span.end = prev.span.end.max(f.span.end);
-                    if !matches!(prev.fix, Some(Fix::Replace(_))) && matches!(f.fix, Some(Fix::Replace(_))) {
-                        prev.fix = f.fix;
-                    }
-                    continue;
+            // Sorted by start, so an overlapping finding of the same rule is among the last ones of
+            // this field (another rule's finding may sit between them).
+            let same = merged
+                .iter_mut()
+                .rev()
+                .take_while(|p| p.field == f.field)
+                .find(|p| p.rule == f.rule && f.span.start < p.span.end.max(p.span.start + 1));
+            if let Some(prev) = same {
+                prev.span.end = prev.span.end.max(f.span.end);
+                if !matches!(prev.fix, Some(Fix::Replace(_))) && matches!(f.fix, Some(Fix::Replace(_))) {
+                    prev.fix = f.fix;
                 }
+                continue;
             }
             merged.push(f);
         }

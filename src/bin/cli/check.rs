@@ -69,20 +69,21 @@ fn read_input(file: Option<&Path>) -> Result<String, i32> {
     }
 }
 
-/// `jobseal jsonld`: postings in, schema.org JobPosting JSON-LD out, one per line.
-pub fn jsonld(file: Option<&Path>, today: jobseal::engine::Date) -> i32 {
-    let input = match read_input(file) {
-        Ok(i) => i,
-        Err(code) => return code,
-    };
+/// Reads postings from `file` (or stdin) and hands each to `each`, which writes its output; bad
+/// lines are named on stderr and skipped. A write error (stdout closed, e.g. piped into `head`) stops
+/// quietly. Returns whether a line was bad, or the exit code when the input cannot be read at all.
+fn for_each_posting(
+    file: Option<&Path>,
+    mut each: impl FnMut(&mut dyn Write, &Posting) -> io::Result<()>,
+) -> Result<bool, i32> {
+    let input = read_input(file)?;
     let mut out = BufWriter::new(io::stdout().lock());
     let mut bad = false;
     for item in items(&input) {
         match item {
             Item::Posting(p) => {
-                let ld = jobseal::engine::jsonld::to_jsonld(&p, today);
-                if writeln!(out, "{ld}").is_err() {
-                    return 0;
+                if each(&mut out, &p).is_err() {
+                    return Ok(bad);
                 }
             }
             Item::Bad { line, message } => {
@@ -93,48 +94,35 @@ pub fn jsonld(file: Option<&Path>, today: jobseal::engine::Date) -> i32 {
         }
     }
     let _ = out.flush();
-    if bad {
-        2
-    } else {
-        0
+    Ok(bad)
+}
+
+/// `jobseal jsonld`: postings in, schema.org JobPosting JSON-LD out, one per line.
+pub fn jsonld(file: Option<&Path>, today: jobseal::engine::Date) -> i32 {
+    let result = for_each_posting(file, |out, p| {
+        writeln!(out, "{}", jobseal::engine::jsonld::to_jsonld(p, today))
+    });
+    match result {
+        Ok(bad) => 2 * i32::from(bad),
+        Err(code) => code,
     }
 }
 
 pub fn run(file: Option<&Path>, s: &Settings, format: Format) -> i32 {
-    let input = match read_input(file) {
-        Ok(i) => i,
-        Err(code) => return code,
-    };
-    let stdout = io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
-    let (mut errors, mut bad) = (false, false);
-    for item in items(&input) {
-        match item {
-            Item::Posting(p) => {
-                let report = s.checker.report_in(&p, Some(s.today), s.lang);
-                errors |= !report.ok;
-                let written = match format {
-                    Format::Json => serde_json::to_string(&report)
-                        .map_err(io::Error::other)
-                        .and_then(|line| writeln!(out, "{line}")),
-                    Format::Text => text::write(&mut out, &p, &report),
-                };
-                if written.is_err() {
-                    // stdout closed (e.g. piped into head): stop quietly.
-                    return i32::from(errors);
-                }
-            }
-            Item::Bad { line, message } => {
-                bad = true;
-                let _ = out.flush();
-                eprintln!("jobseal: line {line}: {message}");
-            }
+    let mut errors = false;
+    let result = for_each_posting(file, |out, p| {
+        let report = s.checker.report_in(p, Some(s.today), s.lang);
+        errors |= !report.ok;
+        match format {
+            Format::Json => serde_json::to_string(&report)
+                .map_err(io::Error::other)
+                .and_then(|line| writeln!(out, "{line}")),
+            Format::Text => text::write(out, p, &report),
         }
-    }
-    let _ = out.flush();
-    if bad {
-        2
-    } else {
-        i32::from(errors)
+    });
+    match result {
+        Ok(true) => 2,
+        Ok(false) => i32::from(errors),
+        Err(code) => code,
     }
 }

@@ -4,6 +4,8 @@
 
 use std::fmt::Write as _;
 
+use jobseal::engine::byte_of_utf16 as byte_at;
+
 use super::audit::{Mark, Summary, WorstRow};
 
 fn esc(s: &str) -> String {
@@ -19,18 +21,6 @@ fn esc(s: &str) -> String {
         }
     }
     out
-}
-
-/// Byte offset of a UTF-16 offset.
-fn byte_at(s: &str, utf16: usize) -> usize {
-    let mut units = 0;
-    for (i, c) in s.char_indices() {
-        if units >= utf16 {
-            return i;
-        }
-        units += c.len_utf16();
-    }
-    s.len()
 }
 
 fn bars(title: &str, rows: &[(&String, &u64)]) -> String {

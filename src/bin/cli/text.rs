@@ -2,21 +2,9 @@
 
 use std::io::{self, Write};
 
-use jobseal::engine::{Field, Posting, Report};
+use jobseal::engine::{byte_of_utf16 as byte_of, Field, Posting, Report};
 
-/// Byte offset of a UTF-16 offset in `s`.
-fn byte_of(s: &str, utf16: usize) -> usize {
-    let mut units = 0;
-    for (i, c) in s.char_indices() {
-        if units >= utf16 {
-            return i;
-        }
-        units += c.len_utf16();
-    }
-    s.len()
-}
-
-pub fn write(out: &mut impl Write, posting: &Posting, report: &Report) -> io::Result<()> {
+pub fn write(out: &mut dyn Write, posting: &Posting, report: &Report) -> io::Result<()> {
     let id = report.id.as_deref().unwrap_or("(no id)");
     let verdict = if report.ok { "ok" } else { "has errors" };
     writeln!(out, "{id}: {verdict}, {} finding(s)", report.findings.len())?;

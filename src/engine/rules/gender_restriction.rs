@@ -106,6 +106,23 @@ mod tests {
         clean(ID, "服务对象：女性，年龄不限");
     }
 
+    // Regression: overlapping findings of one rule merged only when adjacent in the sorted list, so
+    // another rule's finding sorted between them left two overlapping findings of the first rule.
+    #[test]
+    fn overlapping_findings_of_one_rule_merge_across_other_rules() {
+        let pack = r#"{"rules":{"gender-restriction":{"add_terms":["甲乙丙","乙丙丁"]},"hype":{"add_terms":["甲乙丙丁戊"]}}}"#;
+        let checker = crate::engine::Checker::from_pack_json(pack).unwrap();
+        let text = "甲乙丙丁戊";
+        let found = checker.check_field(crate::engine::Field::Requirements, text, None);
+        let gender: Vec<_> = found
+            .iter()
+            .filter(|f| f.rule == ID)
+            .map(|f| &text[f.span.clone()])
+            .collect();
+        assert_eq!(gender, ["甲乙丙丁"]);
+        assert!(found.iter().any(|f| f.rule == "hype"));
+    }
+
     #[test]
     fn fix_clears_the_finding() {
         fix_clears(ID, "限男性");
