@@ -13,6 +13,7 @@
 //! ```
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
@@ -58,6 +59,10 @@ pub struct TermMatcher {
 }
 
 const NEGATION: &str = include_str!("data/negation.txt");
+/// The negation cues and product words, split once (they are consulted on every hit).
+static NEGATION_CUES: LazyLock<Vec<&'static str>> = LazyLock::new(|| data_lines(NEGATION).collect());
+static CONTACT_PRODUCTS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| data_lines(include_str!("data/contact-products.txt")).collect());
 const LISTS: &[(&str, &str)] = &[
     ("ethnic", include_str!("data/ethnic.txt")),
     ("province", include_str!("data/province.txt")),
@@ -248,11 +253,13 @@ pub fn negated(mode: Negation, text: &str, start: usize) -> bool {
             .rfind(cue)
             .is_some_and(|i| window[i + cue.len()..].chars().count() <= n)
     };
-    data_lines(NEGATION).any(|cue| match (cue.strip_prefix('~'), mode) {
-        (Some(weak), _) => near(weak, 0),
-        (None, Negation::Adjacent(n)) => near(cue, n),
-        (None, _) => window.contains(cue),
-    })
+    NEGATION_CUES
+        .iter()
+        .any(|cue| match (cue.strip_prefix('~'), mode) {
+            (Some(weak), _) => near(weak, 0),
+            (None, Negation::Adjacent(n)) => near(cue, n),
+            (None, _) => window.contains(cue),
+        })
 }
 
 const CHARGE_CUES: &[&str] = &[
@@ -337,7 +344,7 @@ fn contact(text: &str, r: Range<usize>) -> Option<usize> {
     {
         return None;
     }
-    if data_lines(include_str!("data/contact-products.txt")).any(|p| after.starts_with(p)) {
+    if CONTACT_PRODUCTS.iter().any(|p| after.starts_with(p)) {
         return None;
     }
     // An ID after the channel name: QQ numbers, WeChat IDs, Telegram handles.
