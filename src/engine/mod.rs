@@ -70,6 +70,11 @@ impl Checker {
         Checker { config, terms }
     }
 
+    /// Heap bytes of the compiled word lists (one automaton for every term and allow phrase).
+    pub fn memory_usage(&self) -> usize {
+        self.terms.memory_usage()
+    }
+
     pub fn config(&self) -> &Config {
         &self.config
     }
