@@ -185,6 +185,7 @@ pub fn is_clause_end(c: char) -> bool {
 /// The value of a digit in any of the forms scammers use: ASCII and full-width, circled, parenthesised,
 /// with a full stop, dingbat, double-circled, Chinese (小写/大写), spoken (幺 两 拐 洞 勾), superscript,
 /// subscript and small Roman numerals.
+#[inline]
 pub fn digit_value(c: char) -> Option<u8> {
     if c.is_ascii() {
         return c.is_ascii_digit().then(|| c as u8 - b'0');
@@ -200,16 +201,22 @@ pub fn digit_value(c: char) -> Option<u8> {
 }
 
 /// The CJK ideographs [`digit_value`] reads as digits.
-const CJK_DIGITS: &str = "零一二三四五六七八九壹贰貳叁肆伍陆陸柒捌玖幺两兩拐洞勾";
+const CJK_DIGITS: [char; 27] = [
+    '零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '壹', '贰', '貳', '叁', '肆', '伍', '陆',
+    '陸', '柒', '捌', '玖', '幺', '两', '兩', '拐', '洞', '勾',
+];
 
-static CJK_DIGIT_BITS: LazyLock<Vec<u64>> = LazyLock::new(|| {
-    let mut bits = vec![0u64; (0x9FFF - 0x4E00) / 64 + 1];
-    for c in CJK_DIGITS.chars() {
-        let i = c as usize - 0x4E00;
-        bits[i / 64] |= 1 << (i % 64);
+/// One bit per CJK Unified Ideograph, set for [`CJK_DIGITS`]; built at compile time.
+static CJK_DIGIT_BITS: [u64; (0x9FFF - 0x4E00) / 64 + 1] = {
+    let mut bits = [0u64; (0x9FFF - 0x4E00) / 64 + 1];
+    let mut i = 0;
+    while i < CJK_DIGITS.len() {
+        let c = CJK_DIGITS[i] as usize - 0x4E00;
+        bits[c / 64] |= 1 << (c % 64);
+        i += 1;
     }
     bits
-});
+};
 
 fn digit_value_slow(c: char) -> Option<u8> {
     let u = c as u32;
@@ -288,6 +295,20 @@ pub fn views(orig: &str) -> Views {
     };
     for (i, c) in orig.char_indices() {
         let span = ((i as u32) << 3) | c.len_utf8() as u32;
+        // The commonest case first: a CJK ideograph is visible, in NFKC, and no separator; only the
+        // traditional→simplified fold applies. Goes straight into both views.
+        if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
+            let f = fold(c);
+            v.light.push(f, span);
+            v.squeezed.push(f, span);
+            continue;
+        }
+        if c.is_ascii_alphanumeric() {
+            let f = c.to_ascii_lowercase();
+            v.light.push(f, span);
+            v.squeezed.push(f, span);
+            continue;
+        }
         if is_invisible(c) {
             continue;
         }

@@ -46,7 +46,7 @@ fn bare_sex_clause(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
         let light = &ft.views.light;
         let t = light.text.as_str();
         // Only where 男 or 女 stands (found with a fast substring search), look at its clause.
-        for sex in ["男", "女"] {
+        for sex in ['男', '女'] {
             for (i, _) in t.match_indices(sex) {
                 let Some(word) = SEXES.iter().find(|w| t[i..].starts_with(**w)) else {
                     continue;

@@ -82,7 +82,7 @@ pub fn find(text: &str) -> Vec<std::ops::Range<usize>> {
                 g.end = i + c.len_utf8();
                 g.cjk += usize::from(!c.is_ascii_digit() && is_cjk_digit(c));
             }
-        } else if is_separator(c) {
+        } else if !('\u{4E00}'..='\u{9FFF}').contains(&c) && is_separator(c) {
             open = false;
         } else {
             // A letter glued to the digits (ABC13812345678, 91310110…217T) ends the run; so does any

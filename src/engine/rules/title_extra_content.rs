@@ -56,8 +56,14 @@ fn is_pictograph(c: char) -> bool {
 fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     let Some(ft) = cx.field(Field::Title) else { return };
     let light = &ft.views.light;
-    for re in [&*PAY, &*BANG] {
-        for m in re.find_iter(&light.text) {
+    // Pay needs a digit and a run of bangs a '!': skip each pattern on titles without one.
+    let t = light.text.as_str();
+    let patterns = [
+        (&*PAY, t.bytes().any(|b| b.is_ascii_digit())),
+        (&*BANG, t.contains('!')),
+    ];
+    for re in patterns.into_iter().filter_map(|(re, may)| may.then_some(re)) {
+        for m in re.find_iter(t) {
             out.push(Hit::new(
                 &RULE,
                 Field::Title,
