@@ -63,6 +63,38 @@ test('typing a violation into an input and a textarea marks and lists it; fixing
   await context.close();
 });
 
+test('marks follow the text when a long textarea scrolls and when the page resizes', async () => {
+  const { page, context } = await demo();
+  const field = page.locator('#f-description');
+  await field.fill('负责生产线装配工作。\n'.repeat(30) + '有意者加微信 abc12345 详聊');
+  const mark = page.locator('mark[data-rule="wechat-contact"]');
+  await mark.waitFor();
+  await field.evaluate((el) => (el.scrollTop = 0));
+  await page.waitForTimeout(100);
+  const below = async () => (await mark.boundingBox()).y >= (await field.boundingBox()).y + (await field.boundingBox()).height;
+  assert.ok(await below(), 'scrolled to the top, the last line (and its mark) is below the visible box');
+  const top = await field.evaluate((el) => ((el.scrollTop = el.scrollHeight), el.scrollTop));
+  assert.ok(top > 0, 'the textarea really scrolls');
+  await page.waitForTimeout(100);
+  const inside = async () => {
+    const [m, f] = [await mark.boundingBox(), await field.boundingBox()];
+    return m.y >= f.y && m.y + m.height <= f.y + f.height && m.x >= f.x && m.x + m.width <= f.x + f.width;
+  };
+  assert.ok(await inside(), 'the mark is drawn inside the scrolled textarea');
+  // The mark sits on the characters it marks: the text under it, read back through the caret API.
+  const under = await page.evaluate(() => {
+    const m = [...document.querySelectorAll('[data-jobseal-host]')].map((h) => h.shadowRoot?.querySelector('mark[data-rule="wechat-contact"]')).find(Boolean);
+    return m.textContent;
+  });
+  assert.equal(under, '加微信 abc12345');
+  await page.setViewportSize({ width: 760, height: 900 });
+  await page.waitForTimeout(150);
+  await field.evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await page.waitForTimeout(100);
+  assert.ok(await inside(), 'still inside after the layout changed');
+  await context.close();
+});
+
 test('clicking a finding selects its characters in the field (UTF-16 offsets)', async () => {
   const { page, context } = await demo();
   await page.locator('#f-description').fill('𠀀😀负责装配。加V信 abc12345 详聊');
