@@ -126,6 +126,7 @@ impl Checker {
             today,
             config: &self.config,
             whole,
+            salary: std::cell::OnceCell::new(),
         };
         let mut hits = Vec::new();
         for ft in &cx.fields {

@@ -202,6 +202,8 @@ pub struct Ctx<'a> {
     pub config: &'a Config,
     /// Whether this is a whole posting (required elements are checked) or one field as it is typed.
     pub whole: bool,
+    /// The salary field's parse, made by the first salary rule that asks (see `salary::of`).
+    pub(crate) salary: std::cell::OnceCell<super::salary::Salary>,
 }
 
 impl Ctx<'_> {

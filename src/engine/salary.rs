@@ -126,13 +126,14 @@ pub fn parse(text: &str) -> Salary {
     })
 }
 
-/// The salary field of a posting, parsed, with a function mapping the parse's spans to the original.
+/// The salary field of a posting and its parse (spans in the field's light view). Parsed once per
+/// check and shared by the five salary rules.
 pub(crate) fn of<'c>(cx: &'c crate::engine::Ctx<'_>) -> Option<(&'c crate::engine::FieldText<'c>, Salary)> {
     let ft = cx.field(crate::engine::Field::Salary)?;
     if ft.text.trim().is_empty() {
         return None;
     }
-    Some((ft, parse(&ft.views.light.text)))
+    Some((ft, cx.salary.get_or_init(|| parse(&ft.views.light.text)).clone()))
 }
 
 #[cfg(test)]
