@@ -189,10 +189,12 @@ fn every_rule_has_corpus_hits() {
             seen.insert(r.as_str().unwrap().to_string());
         }
     }
+    // field-too-long-to-check needs a field of over 20,000 characters, out of place in a corpus of
+    // postings; its unit tests (rules/field_too_long_to_check.rs) and tests/growth.rs exercise it.
     let missing: Vec<_> = RULES
         .iter()
         .map(|r| r.id)
-        .filter(|id| !seen.contains(*id))
+        .filter(|id| !seen.contains(*id) && *id != "field-too-long-to-check")
         .collect();
     assert!(missing.is_empty(), "rules with no corpus hit: {missing:?}");
 }

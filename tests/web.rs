@@ -86,3 +86,40 @@ fn messages_switch_language() {
     assert!(m_zh.contains("性别"), "{m_zh}");
     assert!(m_en.contains("sex"), "{m_en}");
 }
+
+// Regression (issue 10): a posting object nested 4,000 levels deep overflowed the wasm stack inside
+// serde_wasm_bindgen::from_value, and every later call of the module failed with "memory access out
+// of bounds". Now it is a thrown Error, and the next call works.
+#[wasm_bindgen_test]
+fn deep_nesting_is_an_error_and_the_module_keeps_working() {
+    let checker = Checker::new(JsValue::UNDEFINED).unwrap();
+    let deep = format!(
+        r#"{{"title":"普工","tags":{}1{}}}"#,
+        "[".repeat(4_000),
+        "]".repeat(4_000)
+    );
+    let object = JSON::parse(&deep).unwrap();
+    let err = checker.check(object, None, None).unwrap_err();
+    let message = String::from(err.dyn_into::<js_sys::Error>().unwrap().message());
+    assert!(message.contains("recursion limit"), "{message}");
+    let report = checker
+        .check(JsValue::from_str(BAD), Some("2026-11-28".into()), None)
+        .unwrap();
+    assert_eq!(get(&report, "ok"), JsValue::FALSE);
+    let err = jobseal::web::verify_badge("x.y.z", JSON::parse(&deep).unwrap(), JsValue::UNDEFINED);
+    assert!(err.is_err());
+    assert!(jobseal::web::from_json_ld(JSON::parse(&deep).unwrap()).is_err());
+}
+
+// Regression (issue 10, parity): a lone surrogate in a JS string is checked like the CLI reads the
+// escape: as U+FFFD, never a refusal on one side and a report on the other.
+#[wasm_bindgen_test]
+fn lone_surrogates_are_read_as_the_cli_reads_them() {
+    let checker = Checker::new(JsValue::UNDEFINED).unwrap();
+    let object = JSON::parse(r#"{"title":"普工\ud800","description":"加微信abc12345"}"#).unwrap();
+    let report = checker.check(object, None, None).unwrap();
+    let findings: Array = get(&report, "findings").dyn_into().unwrap();
+    assert!(findings
+        .iter()
+        .any(|f| get(&f, "rule") == JsValue::from_str("wechat-contact")));
+}

@@ -84,7 +84,13 @@ pub struct Config {
     pub allow: Vec<String>,
     pub salary: SalaryConfig,
     pub lengths: Vec<(Field, LengthBound)>,
+    /// Characters of a field that are checked at most; the rest gets one `field-too-long-to-check`
+    /// finding. Bounds the work one keystroke or one request can cost (issue 10).
+    pub max_field_chars: usize,
 }
+
+/// The default of [`Config::max_field_chars`].
+pub const DEFAULT_MAX_FIELD_CHARS: usize = 20_000;
 
 /// A rule pack that cannot be applied.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -146,6 +152,7 @@ impl Config {
                 minimum_wage: vec![("default".into(), 1500.0)],
             },
             lengths: Vec::new(),
+            max_field_chars: DEFAULT_MAX_FIELD_CHARS,
         }
     }
 
@@ -181,11 +188,23 @@ impl Config {
                 }
                 "salary" => self.apply_salary(value)?,
                 "lengths" => self.apply_lengths(value)?,
+                "max_field_chars" => {
+                    self.max_field_chars = value
+                        .as_u64()
+                        .filter(|n| *n >= 1)
+                        .and_then(|n| usize::try_from(n).ok())
+                        .ok_or_else(|| {
+                            err(
+                                "max_field_chars",
+                                "expected a whole number of characters, at least 1",
+                            )
+                        })?
+                }
                 "$schema" | "description" | "version" => {}
                 other => {
                     return Err(err(
                         other,
-                        "unknown key; expected one of lang, allow, rules, salary, lengths",
+                        "unknown key; expected one of lang, allow, rules, salary, lengths, max_field_chars",
                     ))
                 }
             }

@@ -12,6 +12,7 @@
 
 mod config;
 mod finding;
+pub mod json;
 pub mod jsonld;
 pub mod normalize;
 mod posting;
@@ -24,7 +25,8 @@ use std::sync::{Arc, LazyLock};
 
 pub use config::{Config, ConfigError, LengthBound, RuleSettings, SalaryConfig};
 pub use finding::{
-    byte_of_utf16, utf16_len, Category, Field, Finding, FindingReport, Fix, FixReport, Lang, Report, Severity,
+    byte_of_utf16, reports, utf16_len, Category, Field, Finding, FindingReport, Fix, FixReport, Lang, Report,
+    Severity,
 };
 pub use posting::{Posting, PostingError};
 pub use rule::{basis, CheckFn, Ctx, Date, FieldText, Hit, Negation, RuleMeta};
@@ -102,10 +104,7 @@ impl Checker {
         Report {
             id: posting.id.clone(),
             ok: !findings.iter().any(|f| f.severity == Severity::Error),
-            findings: findings
-                .iter()
-                .map(|f| f.to_report(posting.get(f.field).unwrap_or(""), lang))
-                .collect(),
+            findings: finding::reports(&findings, |field| posting.get(field).unwrap_or(""), lang),
         }
     }
 
@@ -113,10 +112,17 @@ impl Checker {
         let fields = Field::ALL
             .into_iter()
             .filter_map(|field| {
-                posting.get(field).map(|text| FieldText {
-                    field,
-                    text,
-                    views: normalize::views(text),
+                posting.get(field).map(|full| {
+                    // Past the pack's limit a field is not read (field-too-long-to-check says so).
+                    let text = match full.char_indices().nth(self.config.max_field_chars) {
+                        Some((cut, _)) => &full[..cut],
+                        None => full,
+                    };
+                    FieldText {
+                        field,
+                        text,
+                        views: normalize::views(text),
+                    }
                 })
             })
             .collect();
@@ -165,23 +171,31 @@ impl Checker {
             (a.field, a.span.start, a.span.end, a.rule).cmp(&(b.field, b.span.start, b.span.end, b.rule))
         });
         // Within one rule and field, overlapping spans (加V + V信 abc123) are one finding: their union.
-        // A replacement fix wins over a removal, since it was written for the phrase.
+        // A replacement fix wins over a removal, since it was written for the phrase. A sweep: sorted by
+        // start, the only earlier finding of the same rule and field that can overlap is the last one
+        // kept for that rule (they are disjoint and in order), so each finding is compared once.
         let mut merged: Vec<Finding> = Vec::with_capacity(findings.len());
+        let mut last_of_rule: Vec<Option<usize>> = vec![None; rules::RULES.len()];
+        let mut field = None;
         for f in findings {
-            // Sorted by start, so an overlapping finding of the same rule is among the last ones of
-            // this field (another rule's finding may sit between them).
-            let same = merged
-                .iter_mut()
-                .rev()
-                .take_while(|p| p.field == f.field)
-                .find(|p| p.rule == f.rule && f.span.start < p.span.end.max(p.span.start + 1));
-            if let Some(prev) = same {
-                prev.span.end = prev.span.end.max(f.span.end);
-                if !matches!(prev.fix, Some(Fix::Replace(_))) && matches!(f.fix, Some(Fix::Replace(_))) {
-                    prev.fix = f.fix;
-                }
-                continue;
+            if field != Some(f.field) {
+                field = Some(f.field);
+                last_of_rule.iter_mut().for_each(|l| *l = None);
             }
+            let Some(ri) = rules::index_of(f.rule) else {
+                merged.push(f);
+                continue;
+            };
+            if let Some(prev) = last_of_rule[ri].map(|k| &mut merged[k]) {
+                if f.span.start < prev.span.end.max(prev.span.start + 1) {
+                    prev.span.end = prev.span.end.max(f.span.end);
+                    if !matches!(prev.fix, Some(Fix::Replace(_))) && matches!(f.fix, Some(Fix::Replace(_))) {
+                        prev.fix = f.fix;
+                    }
+                    continue;
+                }
+            }
+            last_of_rule[ri] = Some(merged.len());
             merged.push(f);
         }
         merged

@@ -48,7 +48,7 @@ impl std::error::Error for PostingError {}
 impl Posting {
     /// Parses a posting from JSON text.
     pub fn from_json(text: &str) -> Result<Posting, PostingError> {
-        let value: Value = serde_json::from_str(text).map_err(|e| PostingError {
+        let value: Value = super::json::parse(text).map_err(|e| PostingError {
             field: None,
             message: format!("not valid JSON: {e}"),
         })?;

@@ -218,14 +218,28 @@ impl TermMatcher {
     }
 }
 
-/// The clause around `r`: from the previous clause end to the next.
+/// How many characters around a match the context cues (negations, payers) are looked for in. The
+/// clause is cut to this window, so finding it costs the same however long the field is (issue 10:
+/// an unbounded scan to the clause boundary made a field without punctuation quadratic).
+const CLAUSE_WINDOW: usize = 16;
+
+/// The clause around `r`, at most [`CLAUSE_WINDOW`] characters each side: from the previous clause
+/// end to the next.
 fn clause(text: &str, r: Range<usize>) -> (&str, &str) {
-    let start = text[..r.start]
-        .rfind(is_clause_end)
-        .map_or(0, |i| i + text[i..].chars().next().map_or(1, char::len_utf8));
-    let end = text[r.end..]
-        .find(is_clause_end)
-        .map_or(text.len(), |i| r.end + i);
+    let mut start = r.start;
+    for (i, c) in text[..r.start].char_indices().rev().take(CLAUSE_WINDOW) {
+        if is_clause_end(c) {
+            break;
+        }
+        start = i;
+    }
+    let mut end = r.end;
+    for (i, c) in text[r.end..].char_indices().take(CLAUSE_WINDOW) {
+        if is_clause_end(c) {
+            break;
+        }
+        end = r.end + i + c.len_utf8();
+    }
     (&text[start..r.start], &text[r.end..end])
 }
 

@@ -31,12 +31,38 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
         .map_err(into_error)
 }
 
-/// A JS value as JSON: strings are parsed as JSON text, objects are converted.
+/// The largest JSON text (in UTF-16 units, as JS counts) a call accepts: far above any posting, key
+/// set or rule pack, far below what could exhaust the module's memory.
+const MAX_JSON_UNITS: u32 = 4 * 1024 * 1024;
+
+/// A JS value as JSON: strings are parsed as JSON text; objects are first written as JSON text by
+/// the engine of the page (`JSON.stringify`, which throws a RangeError rather than overflow on deep
+/// nesting), then parsed like the CLI parses a line. No recursion over a JS value happens in the
+/// wasm, so a deeply nested object is a clear error and never a trap (issue 10: 4,000 levels through
+/// `serde_wasm_bindgen::from_value` overflowed the wasm stack and left every export broken). Lone
+/// surrogates read as U+FFFD, exactly as in the CLI.
 fn json_of(value: &JsValue, what: &str) -> Result<serde_json::Value, JsValue> {
-    if let Some(s) = value.as_string() {
-        return serde_json::from_str(&s).map_err(|e| into_error(format!("{what} is not valid JSON: {e}")));
+    let text: js_sys::JsString = match value.dyn_ref::<js_sys::JsString>() {
+        Some(s) => s.clone(),
+        None => js_sys::JSON::stringify(value).map_err(|e| {
+            let cause = e
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .unwrap_or_default();
+            into_error(format!("{what} cannot be read as JSON: {cause}"))
+        })?,
+    };
+    // JSON.stringify(undefined) and of a function give undefined, not a string.
+    if !text.is_string() {
+        return Err(into_error(format!("{what} must be a JSON object or JSON text")));
     }
-    serde_wasm_bindgen::from_value(value.clone()).map_err(|e| into_error(format!("{what}: {e}")))
+    if text.length() > MAX_JSON_UNITS {
+        return Err(into_error(format!(
+            "{what} is larger than {} Mi characters of JSON",
+            MAX_JSON_UNITS / 1024 / 1024
+        )));
+    }
+    engine::json::parse(&String::from(text)).map_err(|e| into_error(format!("{what} is not valid JSON: {e}")))
 }
 
 fn parse_today(today: Option<String>) -> Result<Option<Date>, JsValue> {
@@ -107,13 +133,8 @@ impl Checker {
     ) -> Result<JsValue, JsValue> {
         let f = Field::from_name(field).ok_or_else(|| into_error(format!("unknown field {field:?}")))?;
         let lang = parse_lang(lang, self.inner.config().lang)?;
-        let findings: Vec<_> = self
-            .inner
-            .check_field(f, text, parse_today(today)?)
-            .iter()
-            .map(|x| x.to_report(text, lang))
-            .collect();
-        to_js(&findings)
+        let findings = self.inner.check_field(f, text, parse_today(today)?);
+        to_js(&engine::reports(&findings, |_| text, lang))
     }
 
     /// The pack's message language: "zh" or "en".

@@ -94,7 +94,7 @@ struct Worst {
 
 fn check_line(s: &Settings, line: usize, text: &str) -> Outcome {
     let start = Instant::now();
-    let value: serde_json::Value = match serde_json::from_str(text) {
+    let value: serde_json::Value = match jobseal::engine::json::parse(text) {
         Ok(v) => v,
         Err(e) => {
             return Outcome::Bad {

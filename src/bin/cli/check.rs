@@ -18,7 +18,7 @@ pub enum Item {
 pub fn items(input: &str) -> Vec<Item> {
     let trimmed = input.trim();
     if trimmed.starts_with('{') {
-        if let Ok(value) = serde_json::from_str::<Value>(trimmed) {
+        if let Ok(value) = jobseal::engine::json::parse(trimmed) {
             return vec![to_item(&value, first_line(input))];
         }
     }
@@ -26,7 +26,7 @@ pub fn items(input: &str) -> Vec<Item> {
         .lines()
         .enumerate()
         .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| match serde_json::from_str::<Value>(l) {
+        .map(|(i, l)| match jobseal::engine::json::parse(l) {
             Ok(v) => to_item(&v, i + 1),
             Err(e) => Item::Bad {
                 line: i + 1,

@@ -11,6 +11,7 @@ pub mod email_address;
 pub mod ethnicity_restriction;
 pub mod fee_charged;
 pub mod field_too_long;
+pub mod field_too_long_to_check;
 pub mod field_too_short;
 pub mod gambling;
 pub mod gender_restriction;
@@ -43,7 +44,7 @@ pub mod vague_headcount;
 pub mod wechat_contact;
 
 /// Every rule, in the order the documentation lists them.
-pub static RULES: [&RuleMeta; 38] = [
+pub static RULES: [&RuleMeta; 39] = [
     &missing_required_element::RULE,
     &invalid_headcount::RULE,
     &vague_headcount::RULE,
@@ -52,6 +53,7 @@ pub static RULES: [&RuleMeta; 38] = [
     &invalid_date::RULE,
     &title_extra_content::RULE,
     &field_too_long::RULE,
+    &field_too_long_to_check::RULE,
     &field_too_short::RULE,
     &salary_unparseable::RULE,
     &salary_negotiable::RULE,
