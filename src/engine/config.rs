@@ -42,6 +42,8 @@ pub struct SalaryConfig {
     pub max_range_ratio: f64,
     /// Monthly minimum wage floor by place name found in `location`; `default` applies elsewhere.
     pub minimum_wage: Vec<(String, f64)>,
+    /// Hourly minimum wage floor (yuan), for hourly pay of any employment type.
+    pub minimum_hourly_wage: f64,
 }
 
 impl SalaryConfig {
@@ -87,6 +89,8 @@ pub struct Config {
     /// Characters of a field that are checked at most; the rest gets one `field-too-long-to-check`
     /// finding. Bounds the work one keystroke or one request can cost (issue 10).
     pub max_field_chars: usize,
+    /// Lexicons and word-class patterns: the built-in ones and the pack's `add_patterns`.
+    pub patterns: super::patterns::PatternSet,
 }
 
 /// The default of [`Config::max_field_chars`].
@@ -150,9 +154,12 @@ impl Config {
             salary: SalaryConfig {
                 max_range_ratio: 3.0,
                 minimum_wage: vec![("default".into(), 1500.0)],
+                // Below every regional hourly minimum we know of, so it never cries wolf.
+                minimum_hourly_wage: 12.0,
             },
             lengths: Vec::new(),
             max_field_chars: DEFAULT_MAX_FIELD_CHARS,
+            patterns: super::patterns::PatternSet::builtin().clone(),
         }
     }
 
@@ -188,6 +195,12 @@ impl Config {
                 }
                 "salary" => self.apply_salary(value)?,
                 "lengths" => self.apply_lengths(value)?,
+                "add_patterns" => {
+                    let lines = strings(value, "add_patterns")?;
+                    self.patterns.add(&lines.join("\n")).map_err(|e| {
+                        err(format!("add_patterns[{}]", e.line - 1), e.message)
+                    })?;
+                }
                 "max_field_chars" => {
                     self.max_field_chars = value
                         .as_u64()
@@ -204,7 +217,7 @@ impl Config {
                 other => {
                     return Err(err(
                         other,
-                        "unknown key; expected one of lang, allow, rules, salary, lengths, max_field_chars",
+                        "unknown key; expected one of lang, allow, rules, salary, lengths, max_field_chars, add_patterns",
                     ))
                 }
             }
@@ -277,6 +290,15 @@ impl Config {
                     }
                     self.salary.max_range_ratio = r;
                 }
+                "minimum_hourly_wage" => {
+                    let f = v.as_f64().filter(|f| *f >= 0.0 && f.is_finite()).ok_or_else(|| {
+                        err(
+                            "salary.minimum_hourly_wage",
+                            "expected a non-negative amount in yuan",
+                        )
+                    })?;
+                    self.salary.minimum_hourly_wage = f;
+                }
                 "minimum_wage" => {
                     let mut table = Vec::new();
                     for (place, floor) in object(v, "salary.minimum_wage")? {
@@ -297,7 +319,7 @@ impl Config {
                 other => {
                     return Err(err(
                         format!("salary.{other}"),
-                        "unknown key; expected max_range_ratio or minimum_wage",
+                        "unknown key; expected max_range_ratio, minimum_wage or minimum_hourly_wage",
                     ))
                 }
             }

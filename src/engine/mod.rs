@@ -15,6 +15,8 @@ mod finding;
 pub mod json;
 pub mod jsonld;
 pub mod normalize;
+pub mod numbers;
+pub mod patterns;
 mod posting;
 mod rule;
 pub mod rules;
@@ -39,6 +41,8 @@ pub struct Checker {
     config: Config,
     /// Shared: cloning a checker (e.g. `Checker::new()`) does not recompile the word lists.
     terms: Arc<TermMatcher>,
+    /// The word-class patterns (data/patterns.txt and the pack's `add_patterns`), compiled once.
+    patterns: Arc<patterns::PatternMatcher>,
 }
 
 static DEFAULT: LazyLock<Checker> = LazyLock::new(|| Checker::with_config(Config::default_pack()));
@@ -69,12 +73,19 @@ impl Checker {
     /// A checker for an already validated configuration.
     pub fn with_config(config: Config) -> Checker {
         let terms = Arc::new(TermMatcher::build(&config));
-        Checker { config, terms }
+        let patterns = Arc::new(patterns::PatternMatcher::build(config.patterns.clone(), |i| {
+            config.rules[i].enabled
+        }));
+        Checker {
+            config,
+            terms,
+            patterns,
+        }
     }
 
     /// Heap bytes of the compiled word lists (one automaton for every term and allow phrase).
     pub fn memory_usage(&self) -> usize {
-        self.terms.memory_usage()
+        self.terms.memory_usage() + self.patterns.memory_usage()
     }
 
     pub fn config(&self) -> &Config {
@@ -135,8 +146,10 @@ impl Checker {
             salary: std::cell::OnceCell::new(),
         };
         let mut hits = Vec::new();
+        let mut quiet = Vec::new();
         for ft in &cx.fields {
             self.terms.hits(ft, &mut hits);
+            self.patterns.hits(ft, &mut hits, &mut quiet);
         }
         for (i, rule) in rules::RULES.iter().enumerate() {
             if let Some(check) = rule.check {
@@ -144,6 +157,25 @@ impl Checker {
                     check(&cx, &mut hits);
                 }
             }
+        }
+        // A warning against scams, or a job that fights them, holds no finding of their categories.
+        if !quiet.is_empty() {
+            // One entry per sentence (their categories merged), in order: each hit looks up the one
+            // sentence that can hold it, so this stays linear in hits and sentences.
+            quiet.sort_by_key(|q| (q.field, q.span.start, q.span.end));
+            quiet.dedup_by(|b, a| {
+                let same = a.field == b.field && a.span == b.span;
+                if same {
+                    a.categories.append(&mut b.categories);
+                }
+                same
+            });
+            hits.retain(|h| {
+                let i = quiet.partition_point(|q| (q.field, q.span.start) <= (h.field, h.span.start));
+                !i.checked_sub(1).map(|i| &quiet[i]).is_some_and(|q| {
+                    q.field == h.field && h.span.end <= q.span.end && q.categories.contains(&h.rule.category)
+                })
+            });
         }
         let mut findings: Vec<Finding> = hits
             .into_iter()

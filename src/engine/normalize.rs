@@ -36,6 +36,16 @@ impl View {
         start..(last >> 3) as usize + (last & 7) as usize
     }
 
+    /// The packed original position (`offset << 3 | len`) of normalised byte `i`.
+    pub(crate) fn orig_packed(&self, i: usize) -> u32 {
+        self.map[i]
+    }
+
+    /// Appends `c`, standing for the original character packed in `orig` (see [`View::orig_packed`]).
+    pub(crate) fn push_packed(&mut self, c: char, orig: u32) {
+        self.push(c, orig);
+    }
+
     fn push(&mut self, c: char, orig: u32) {
         self.text.push(c);
         self.map.extend(std::iter::repeat_n(orig, c.len_utf8()));
@@ -146,7 +156,7 @@ pub fn is_invisible(c: char) -> bool {
     matches!(c,
         '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{180E}' | '\u{00AD}'
         | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FE00}'..='\u{FE0F}'
-        | '\u{E0000}'..='\u{E007F}' | '\u{034F}')
+        | '\u{E0000}'..='\u{E007F}' | '\u{034F}' | '\u{20E3}')
 }
 
 /// Characters scammers put between the letters of a word or the digits of a number. Clause punctuation

@@ -76,6 +76,19 @@ pub fn data_lines(text: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.is_empty())
 }
 
+/// A term with its `{list}` placeholder (`{province}籍`) expanded: one term per entry of the list.
+pub fn expand_lists(term: &str) -> Vec<String> {
+    if let (Some(open), Some(close)) = (term.find('{'), term.find('}')) {
+        let name = &term[open + 1..close];
+        if let Some((_, list)) = LISTS.iter().find(|(n, _)| *n == name) {
+            return data_lines(list)
+                .map(|item| format!("{}{}{}", &term[..open], item, &term[close + 1..]))
+                .collect();
+        }
+    }
+    vec![term.to_string()]
+}
+
 /// Expands `{list}` placeholders and parses `=> replacement` and `?context`.
 fn parse_line(line: &str) -> Vec<(String, Context, Option<Fix>)> {
     let (rest, replacement) = match line.split_once("=>") {
@@ -305,6 +318,22 @@ const EMPLOYER_PAYS: &[&str] = &[
     "公司包",
     "全包",
     "承担",
+    // Other people's money that the job handles (登记租客缴纳的房屋押金, 办理投标保证金): blind batch 3.
+    "登记",
+    "租客",
+    "房客",
+    "业主",
+    "顾客",
+    "客人",
+    "住客",
+    "宾客",
+    "客户",
+    "投标",
+    "履约",
+    "保函",
+    "审核",
+    "结算",
+    "退押",
 ];
 
 fn near(text: &str, r: Range<usize>, cues: &[&str]) -> bool {

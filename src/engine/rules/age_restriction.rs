@@ -24,6 +24,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::engine::numbers;
 use crate::engine::rule::{basis, Ctx, Hit, Negation, RuleMeta};
 use crate::engine::{Category, Fix, Severity};
 
@@ -56,7 +57,12 @@ static AGE: LazyLock<Regex> = LazyLock::new(|| {
         | (?:不超过|不得超过|不大于|小于|低于|未满|限|年龄)[\x20\t]*(?P<a>[0-9]{2})[\x20\t]*(?:周岁|岁)(?:[\x20\t]*(?:以下|以内|之内|及以下))?
         | (?P<b>[0-9]{2})[\x20\t]*(?:周岁|岁)[\x20\t]*(?:以下|以内|之内|及以下)
         | (?P<n>[0-9]{2})[\x20\t]*(?:周岁|岁)[\x20\t]*(?:以上|及以上)
-        | (?:^|[^0-9])(?P<c>(?:60|70|75|80|85|90|95|00|05)后)(?:优先|勿扰|免谈|为主|以上|以下|即可|不要)",
+        | (?:^|[^0-9])(?P<c>(?:60|70|75|80|85|90|95|00|05)后)(?:优先|勿扰|免谈|为主|以上|以下|即可|不要)
+        | (?:aged?|ages|age\x20range|age\x20limit)[\x20\t:]*(?:between[\x20]+|of[\x20]+|from[\x20]+)?(?P<lo3>[0-9]{2})[\x20\t]*(?:-|~|—|–|to|and)[\x20\t]*(?P<hi3>[0-9]{2})
+        | (?P<lo4>[0-9]{2})[\x20\t]*(?:-|~|—|–|to)[\x20\t]*(?P<hi4>[0-9]{2})[\x20\t]*(?:years[\x20]old|years[\x20]of[\x20]age|yrs|y/o|y\.o\.)
+        | (?:under|below|younger[\x20]than|no[\x20]older[\x20]than|not[\x20]older[\x20]than|not[\x20]over|no[\x20]more[\x20]than|maximum[\x20]age(?:[\x20]of)?|max[\x20]age|up[\x20]to[\x20]age|age[\x20]limit(?:[\x20]of)?)[\x20\t:]*(?:the[\x20]age[\x20]of[\x20]+)?(?P<a2>[0-9]{2})(?-u:\b)
+        | (?P<b2>[0-9]{2})[\x20\t]*(?:years[\x20]old[\x20]|yrs[\x20])?(?:or|and)[\x20](?:younger|under|below)
+        | born[\x20](?:after|in[\x20]or[\x20]after|from|since|no[\x20]earlier[\x20]than)[\x20]*(?P<y>(?:19|20)[0-9]{2})",
     )
     .expect("age pattern compiles")
 });
@@ -65,16 +71,25 @@ fn num(c: &regex::Captures<'_>, name: &str) -> Option<u32> {
     c.name(name).and_then(|m| m.as_str().parse().ok())
 }
 
-/// Windows of the text around each anchor (岁, 后, 年龄, 年纪), merged: every pattern needs an anchor,
-/// so the regexes run on a few dozen bytes instead of the whole field.
+/// Windows of the text around each anchor (岁, 后, 年龄, 年纪, and in English age, old, young, born,
+/// under, below), merged: every pattern needs an anchor, so the regexes run on a few dozen bytes
+/// instead of the whole field.
 fn windows(t: &str) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     for (i, c) in t.char_indices() {
         // 岁 and 后 end a pattern (18-35周岁, 35岁以下, 90后优先): look back further than ahead.
         // 年龄 and 年纪 start one (年龄20-30): look ahead.
         let (back, ahead) = match c {
-            '岁' | '后' => (30, 15),
-            '年' if t[i..].starts_with("年龄") || t[i..].starts_with("年纪") => (12, 40),
+            '岁' | '后' => (36, 15),
+            '年' if t[i..].starts_with("年龄") || t[i..].starts_with("年纪") => (12, 48),
+            'a' | 'o' | 'y' | 'b' | 'u'
+                if !t[..i].ends_with(|c: char| c.is_ascii_alphabetic())
+                    && ["age", "old", "young", "born", "under", "below"]
+                        .iter()
+                        .any(|w| t[i..].starts_with(w)) =>
+            {
+                (40, 48)
+            }
             _ => continue,
         };
         let mut s = i.saturating_sub(back);
@@ -85,10 +100,6 @@ fn windows(t: &str) -> Vec<Range<usize>> {
         while !t.is_char_boundary(e) {
             e -= 1;
         }
-        // Every pattern holds two ASCII digits: skip windows without any (然后, 岁月).
-        if !t.as_bytes()[s..e].iter().any(u8::is_ascii_digit) {
-            continue;
-        }
         match out.last_mut() {
             Some(last) if s <= last.end => last.end = last.end.max(e),
             _ => out.push(s..e),
@@ -97,14 +108,111 @@ fn windows(t: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// People the job serves, whose ages are not the job seeker's (陪护八十岁以上的老人, 四至六岁儿童).
+const SERVED_AFTER: &[&str] = &[
+    "老人",
+    "老年",
+    "长者",
+    "儿童",
+    "幼儿",
+    "孩子",
+    "小孩",
+    "宝宝",
+    "婴",
+    "学生",
+    "学员",
+    "患者",
+    "病人",
+    "青少年",
+    "客户",
+    "children",
+    "kids",
+    "child",
+    "pupils",
+    "students",
+    "seniors",
+    "elderly",
+    "residents",
+    "patients",
+    "learners",
+    "toddlers",
+    "babies",
+    "clients",
+    "customers",
+    "users",
+];
+const SERVED_BEFORE: &[&str] = &[
+    "照护",
+    "陪护",
+    "照顾",
+    "护理",
+    "服务",
+    "辅导",
+    "教",
+    "面向",
+    "为",
+    "帮助",
+    "caring for",
+    "care for",
+    "teach",
+    "teaching",
+    "tutoring",
+    "for",
+];
+/// Units after a number that make it something other than an age (under 30 kg).
+const NOT_AGE: &[&str] = &[
+    "kg",
+    "km",
+    "cm",
+    "%",
+    "people",
+    "persons",
+    "staff",
+    "employees",
+    "minutes",
+    "min",
+    "hours",
+    "hrs",
+    "yuan",
+    "rmb",
+    "元",
+    "人",
+    "kilo",
+    "floors",
+    "seats",
+    "pax",
+    "days",
+    "k",
+    "m ",
+    "mins",
+];
+
+fn serves_others(t: &str, r: &Range<usize>) -> bool {
+    let after = t[r.end..].trim_start_matches([' ', '的', ':']);
+    let before = &t[..r.start];
+    SERVED_AFTER.iter().any(|w| after.starts_with(w))
+        || SERVED_BEFORE.iter().any(|w| before.trim_end().ends_with(w))
+        || NOT_AGE.iter().any(|w| after.starts_with(w))
+}
+
 fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     for ft in &cx.fields {
         let light = &ft.views.light;
         for w in windows(&light.text) {
-            let t = &light.text[w.clone()];
-            let at = |r: Range<usize>| light.orig(w.start + r.start..w.start + r.end);
+            let window = &light.text[w.clone()];
+            // Numbers in words (三十五, thirty-five) and disguised digits read as ASCII digits here only.
+            let numeric = numbers::read(window);
+            let t = numeric.text.as_str();
+            if !t.bytes().any(|b| b.is_ascii_digit()) {
+                continue;
+            }
             scan(t, &mut |r| {
-                out.push(Hit::new(&RULE, ft.field, at(r), Some(Fix::Remove)))
+                if serves_others(t, &r) {
+                    return;
+                }
+                let orig = numeric.orig(r);
+                let at = light.orig(w.start + orig.start..w.start + orig.end);
+                out.push(Hit::new(&RULE, ft.field, at, Some(Fix::Remove)));
             });
         }
     }
@@ -118,12 +226,21 @@ fn scan(t: &str, push: &mut dyn FnMut(Range<usize>)) {
             num(&c, "hi").or_else(|| num(&c, "hi2")),
         ) {
             lo <= hi && (hi < RETIREMENT || lo > ADULT)
-        } else if let Some(n) = num(&c, "a").or_else(|| num(&c, "b")) {
+        } else if let (Some(lo), Some(hi)) = (
+            num(&c, "lo3").or_else(|| num(&c, "lo4")),
+            num(&c, "hi3").or_else(|| num(&c, "hi4")),
+        ) {
+            lo <= hi && (hi < RETIREMENT || lo > ADULT)
+        } else if let Some(n) = num(&c, "a")
+            .or_else(|| num(&c, "b"))
+            .or_else(|| num(&c, "a2"))
+            .or_else(|| num(&c, "b2"))
+        {
             n > 0 && n < RETIREMENT
         } else if let Some(n) = num(&c, "n") {
             n > ADULT
         } else {
-            c.name("c").is_some()
+            c.name("c").is_some() || c.name("y").is_some()
         };
         if !restricts {
             continue;
@@ -156,6 +273,13 @@ mod tests {
         fires(ID, "90后优先");
         fires(ID, "年龄20-30");
         fires(ID, "３５岁以下");
+        fires(ID, "年龄须在三十二周岁以内");
+        fires(ID, "年龄在二十五至四十之间");
+        fires(ID, "不超过四十五岁");
+        fires(ID, "Ladies under 27 preferred.");
+        fires(ID, "Aged 25-35, fluent English.");
+        fires(ID, "Thirty-five or younger.");
+        fires(ID, "Born after 1995.");
         assert_eq!(
             span_texts(
                 ID,
@@ -177,6 +301,12 @@ mod tests {
         clean(ID, "入职90天后转正");
         clean(ID, "18-60周岁");
         clean(ID, "售后服务");
+        clean(ID, "陪护八十岁以上的独居老人");
+        clean(ID, "四至六岁儿童美术启蒙");
+        clean(ID, "Teach children aged 4-6.");
+        clean(ID, "Cartons under 30 kg.");
+        clean(ID, "Caring for residents over 80 years old.");
+        clean(ID, "下三滥的手段");
     }
 
     #[test]

@@ -52,12 +52,20 @@ fn full_time(kind: Option<&str>) -> bool {
 }
 
 fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
-    if !full_time(cx.posting.employment_type.as_deref()) {
-        return;
-    }
     let Some((ft, Salary::Pay(p))) = salary::of(cx) else {
         return;
     };
+    // Hourly pay is judged against the hourly minimum, whatever the employment type (最低工资规定:
+    // the hourly figure is for non-full-time work); monthly pay against the monthly one, full time only.
+    if p.period == salary::Period::Hour {
+        if p.min < cx.config.salary.minimum_hourly_wage {
+            out.push(Hit::new(&RULE, Field::Salary, ft.views.light.orig(p.span), None));
+        }
+        return;
+    }
+    if !full_time(cx.posting.employment_type.as_deref()) {
+        return;
+    }
     let (Some(factor), Some(floor)) = (
         p.period.monthly_factor(),
         cx.config.salary.floor_for(cx.posting.location.as_deref()),
@@ -82,6 +90,22 @@ mod tests {
         clean_in("salary-below-minimum-wage", Field::Salary, "4000-5000元/月");
         clean_in("salary-below-minimum-wage", Field::Salary, "20元/小时");
         clean_in("salary-below-minimum-wage", Field::Salary, "2元/件");
+    }
+
+    // Regression (blind batch 3): 9元/小时 for a part-time job passed, as only full-time monthly pay
+    // was judged.
+    #[test]
+    fn hourly_pay_is_judged_for_every_employment_type() {
+        let p = Posting::from_json(r#"{"salary":"9元/小时","employment_type":"兼职"}"#).unwrap();
+        assert!(Checker::default_ref()
+            .check(&p, None)
+            .iter()
+            .any(|f| f.rule == "salary-below-minimum-wage"));
+        let p = Posting::from_json(r#"{"salary":"25元/小时","employment_type":"兼职"}"#).unwrap();
+        assert!(Checker::default_ref()
+            .check(&p, None)
+            .iter()
+            .all(|f| f.rule != "salary-below-minimum-wage"));
     }
 
     #[test]

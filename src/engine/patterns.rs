@@ -1,0 +1,547 @@
+//! Patterns over word classes (issue 9): a rule that reads language is a small sequence of named
+//! lexicons with bounded gaps, inside one clause, plus antipatterns for the innocent uses. Modelled on
+//! LanguageTool's rule files (`<pattern>` of tokens with `skip`, `<antipattern>`, `<example>`).
+//!
+//! The data file (`data/patterns.txt`, extendable by a rule pack's `add_patterns`) has three kinds of
+//! line:
+//!
+//! ```text
+//! @restrict = 限 | 仅限 | 只招 | must be        # a lexicon: entries separated by |
+//! health-discrimination: @health ~8 @exclude !@positive
+//! + health-discrimination: HBsAg阳性者恕不录用   # must fire (run as a test)
+//! - health-discrimination: 为乙肝患者提供随访     # must not fire (run as a test)
+//! ```
+//!
+//! A pattern is a sequence of lexicons; `~N` before an element is the most characters that may stand
+//! between it and the one before (0 when omitted). `!@class` is an antipattern: a hit of that class
+//! anywhere in the same clause cancels the match (positive statements: 不限, 均可, 欢迎 …). `^@class`
+//! cancels the match only when the class stands just before it (within 8 characters, same clause:
+//! the people the job serves, the duty that handles the money).
+//!
+//! Matching runs on the *words* view of a field: NFKC, lower case, traditional → simplified,
+//! invisible characters and separators removed, except that one space is kept between two Latin
+//! words (so `限 男 性` reads 限男性 and `male only` stays two words), and a full stop before a space
+//! ends a clause. Latin entries match whole words only (`male` is not found in `female`). Every match
+//! maps back to the original characters.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::finding::{Category, Fix};
+use super::normalize::{is_clause_end, View};
+use super::rule::{FieldText, Hit};
+use super::rules::{self, RULES};
+use super::terms::negated;
+
+/// The built-in lexicons, patterns and examples.
+pub const DATA: &str = include_str!("data/patterns.txt");
+
+/// One element of a pattern: a lexicon, and the most characters allowed before it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Element {
+    class: usize,
+    gap: usize,
+    /// `=@class`: the hit must be its clause's whole text (a bare list item: 要求：男，已婚).
+    whole: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Pattern {
+    rule: usize,
+    elements: Vec<Element>,
+    /// Classes that cancel a match anywhere in its clause.
+    unless_clause: Vec<usize>,
+    /// Classes that cancel a match when they stand just before it.
+    unless_before: Vec<usize>,
+    /// Whether the match may cross clause punctuation within a sentence (`%sentence`).
+    sentence: bool,
+}
+
+/// A must-fire (`+`) or must-not-fire (`-`) example of a rule.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Example {
+    pub rule: &'static str,
+    pub fires: bool,
+    pub text: String,
+}
+
+/// A pattern file that cannot be read: the line and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PatternError {
+    pub line: usize,
+    pub message: String,
+}
+
+impl std::fmt::Display for PatternError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {}: {}", self.line, self.message)
+    }
+}
+
+/// Lexicons and patterns, parsed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PatternSet {
+    classes: Vec<(String, Vec<String>)>,
+    patterns: Vec<Pattern>,
+    /// `quiet CATEGORY…: @lexicon`: a sentence with a hit of the lexicon holds no finding of these
+    /// categories (a warning against scams, a job that fights them).
+    quiet: Vec<(Vec<Category>, usize)>,
+    pub examples: Vec<Example>,
+}
+
+impl PatternSet {
+    /// The built-in set.
+    pub fn builtin() -> &'static PatternSet {
+        static BUILTIN: LazyLock<PatternSet> = LazyLock::new(|| {
+            let mut set = PatternSet::default();
+            // Tested by patterns::tests::builtin_data_parses; a failure here is a build defect.
+            let _ = set.add(DATA);
+            set
+        });
+        &BUILTIN
+    }
+
+    fn class(&self, name: &str) -> Option<usize> {
+        self.classes.iter().position(|(n, _)| n == name)
+    }
+
+    /// Adds the lexicons, patterns and examples of `text` (the data file's format). A lexicon that is
+    /// defined again gets the new entries as well. Nothing is added unless the whole text is valid.
+    pub fn add(&mut self, text: &str) -> Result<(), PatternError> {
+        let mut next = self.clone();
+        for (i, raw) in text.lines().enumerate() {
+            let err = |message: String| PatternError { line: i + 1, message };
+            let line = raw.split(" #").next().unwrap_or("").trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            if let Some(rest) = line.strip_prefix('@') {
+                let (name, entries) = rest
+                    .split_once('=')
+                    .ok_or_else(|| err("a lexicon is written @name = entry | entry".into()))?;
+                let name = name.trim();
+                if name.is_empty()
+                    || !name
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+                {
+                    return Err(err(format!("bad lexicon name {name:?}")));
+                }
+                let entries: Vec<String> = entries
+                    .split('|')
+                    .flat_map(|e| super::terms::expand_lists(e.trim()))
+                    .map(|e| words_of(&e))
+                    .filter(|e| !e.is_empty())
+                    .collect();
+                if entries.is_empty() {
+                    return Err(err(format!("lexicon @{name} has no entries")));
+                }
+                match next.class(name) {
+                    Some(c) => next.classes[c].1.extend(entries),
+                    None => next.classes.push((name.to_string(), entries)),
+                }
+                continue;
+            }
+            if let Some(rest) = line.strip_prefix("quiet ") {
+                let (cats, class) = rest
+                    .split_once(':')
+                    .ok_or_else(|| err("expected `quiet category …: @lexicon`".into()))?;
+                let class = class
+                    .trim()
+                    .strip_prefix('@')
+                    .and_then(|n| next.class(n))
+                    .ok_or_else(|| {
+                        err(format!(
+                            "unknown lexicon {:?} (define it before use)",
+                            class.trim()
+                        ))
+                    })?;
+                let mut categories = Vec::new();
+                for name in cats.split_whitespace() {
+                    let c = Category::ALL
+                        .into_iter()
+                        .find(|c| c.as_str() == name)
+                        .ok_or_else(|| err(format!("unknown category {name:?}")))?;
+                    categories.push(c);
+                }
+                next.quiet.push((categories, class));
+                continue;
+            }
+            let (sign, rest) = match line.chars().next() {
+                Some('+') => (Some(true), &line[1..]),
+                Some('-') => (Some(false), &line[1..]),
+                _ => (None, line),
+            };
+            let (id, body) = rest.split_once(':').ok_or_else(|| {
+                err("expected `rule-id: pattern`, `+ rule-id: text` or `@lexicon = …`".into())
+            })?;
+            let id = id.trim();
+            let rule = rules::index_of(id).ok_or_else(|| err(format!("unknown rule id {id:?}")))?;
+            if let Some(fires) = sign {
+                next.examples.push(Example {
+                    rule: RULES[rule].id,
+                    fires,
+                    text: body.trim().to_string(),
+                });
+                continue;
+            }
+            let mut p = Pattern {
+                rule,
+                elements: Vec::new(),
+                unless_clause: Vec::new(),
+                unless_before: Vec::new(),
+                sentence: false,
+            };
+            let mut gap = None;
+            for token in body.split_whitespace() {
+                let class_of = |name: &str| {
+                    next.class(name)
+                        .ok_or_else(|| err(format!("unknown lexicon @{name} (define it before use)")))
+                };
+                if token == "%sentence" {
+                    p.sentence = true;
+                } else if let Some(n) = token.strip_prefix('~') {
+                    let n: usize = n.parse().map_err(|_| err(format!("bad gap {token:?}")))?;
+                    if n > 60 {
+                        return Err(err(format!("gap {token} is larger than 60 characters")));
+                    }
+                    gap = Some(n);
+                } else if let Some(name) = token.strip_prefix("!@") {
+                    p.unless_clause.push(class_of(name)?);
+                } else if let Some(name) = token.strip_prefix("^@") {
+                    p.unless_before.push(class_of(name)?);
+                } else if let Some(name) = token.strip_prefix("=@") {
+                    p.elements.push(Element {
+                        class: class_of(name)?,
+                        gap: gap.take().unwrap_or(0),
+                        whole: true,
+                    });
+                } else if let Some(name) = token.strip_prefix('@') {
+                    p.elements.push(Element {
+                        class: class_of(name)?,
+                        gap: gap.take().unwrap_or(0),
+                        whole: false,
+                    });
+                } else {
+                    return Err(err(format!(
+                        "unexpected {token:?}: a pattern is @lexicon elements with ~N gaps and !@ / ^@ antipatterns"
+                    )));
+                }
+            }
+            if p.elements.is_empty() {
+                return Err(err("a pattern needs at least one @lexicon".into()));
+            }
+            if gap.is_some() {
+                return Err(err("a gap must stand before an element".into()));
+            }
+            next.patterns.push(p);
+        }
+        *self = next;
+        Ok(())
+    }
+}
+
+/// The compiled form: one automaton for every lexicon entry.
+#[derive(Debug)]
+pub struct PatternMatcher {
+    set: PatternSet,
+    automaton: Option<AhoCorasick>,
+    /// For each automaton pattern: the classes it belongs to, and whether it is a Latin word.
+    entries: Vec<(Vec<usize>, bool)>,
+}
+
+impl PatternMatcher {
+    pub fn build(set: PatternSet, enabled: impl Fn(usize) -> bool) -> PatternMatcher {
+        let mut set = set;
+        set.patterns.retain(|p| enabled(p.rule));
+        let mut words: Vec<String> = Vec::new();
+        let mut entries: Vec<(Vec<usize>, bool)> = Vec::new();
+        for (class, (_, list)) in set.classes.iter().enumerate() {
+            for w in list {
+                match words.iter().position(|x| x == w) {
+                    Some(i) => entries[i].0.push(class),
+                    None => {
+                        let latin = w.bytes().any(|b| b.is_ascii_alphanumeric());
+                        words.push(w.clone());
+                        entries.push((vec![class], latin));
+                    }
+                }
+            }
+        }
+        let automaton = (!words.is_empty())
+            .then(|| {
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::Standard)
+                    .build(&words)
+                    .ok()
+            })
+            .flatten();
+        PatternMatcher {
+            set,
+            automaton,
+            entries,
+        }
+    }
+
+    pub fn memory_usage(&self) -> usize {
+        self.automaton.as_ref().map_or(0, AhoCorasick::memory_usage)
+    }
+
+    /// Pushes the pattern hits of one field, and the original byte ranges of the sentences in which
+    /// findings of some categories are quiet (see `quiet` in the data file).
+    pub fn hits(&self, ft: &FieldText<'_>, out: &mut Vec<Hit>, quiet: &mut Vec<Quiet>) {
+        let Some(ac) = &self.automaton else { return };
+        let view = words_view(&ft.views.light);
+        let t = view.text.as_str();
+        let bytes = t.as_bytes();
+        // Clause and sentence number of every byte boundary: prefix counts of their ends.
+        let mut clause_at: Vec<u32> = Vec::with_capacity(t.len() + 1);
+        let mut sentence_at: Vec<u32> = Vec::with_capacity(t.len() + 1);
+        let (mut nc, mut ns) = (0u32, 0u32);
+        for c in t.chars() {
+            for _ in 0..c.len_utf8() {
+                clause_at.push(nc);
+                sentence_at.push(ns);
+            }
+            if is_clause_end(c) {
+                nc += 1;
+            }
+            if is_sentence_end(c) {
+                ns += 1;
+            }
+        }
+        clause_at.push(nc);
+        sentence_at.push(ns);
+        // Every lexicon hit, by class, in order of start.
+        let mut by_class: Vec<Vec<Range<usize>>> = vec![Vec::new(); self.set.classes.len()];
+        for m in ac.find_overlapping_iter(t) {
+            let (classes, latin) = &self.entries[m.pattern().as_usize()];
+            let r = m.range();
+            if *latin {
+                let before = r.start.checked_sub(1).map(|i| bytes[i]);
+                let after = bytes.get(r.end).copied();
+                let word = |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphanumeric());
+                let (first, last) = (bytes[r.start], bytes[r.end - 1]);
+                if (first.is_ascii_alphanumeric() && word(before))
+                    || (last.is_ascii_alphanumeric() && word(after))
+                {
+                    continue;
+                }
+            }
+            for &c in classes {
+                by_class[c].push(r.clone());
+            }
+        }
+        for (categories, class) in &self.set.quiet {
+            let mut last = None;
+            for r in &by_class[*class] {
+                let s = sentence_at[r.start];
+                if last == Some(s) {
+                    continue;
+                }
+                last = Some(s);
+                // The sentence's extent: from the hit back and forward to the sentence ends.
+                let start = t[..r.start]
+                    .char_indices()
+                    .rev()
+                    .find(|&(_, c)| is_sentence_end(c))
+                    .map_or(0, |(i, c)| i + c.len_utf8());
+                let end = t[r.end..].find(is_sentence_end).map_or(t.len(), |i| r.end + i);
+                if start < end {
+                    quiet.push(Quiet {
+                        field: ft.field,
+                        span: view.orig(start..end),
+                        categories: categories.clone(),
+                    });
+                }
+            }
+        }
+        for p in &self.set.patterns {
+            let rule = RULES[p.rule];
+            if !rule.fields.is_empty() && !rule.fields.contains(&ft.field) {
+                continue;
+            }
+            let scope = if p.sentence { &sentence_at } else { &clause_at };
+            for first in &by_class[p.elements[0].class] {
+                if p.elements[0].whole && !whole_clause(t, &clause_at, first) {
+                    continue;
+                }
+                let Some(span) = extend(t, scope, &clause_at, &by_class, &p.elements[1..], first.clone())
+                else {
+                    continue;
+                };
+                let unit = scope[span.start];
+                let inside = |r: &Range<usize>| scope[r.start] == unit && scope[r.end] == unit;
+                if p.unless_clause.iter().any(|&c| by_class[c].iter().any(inside)) {
+                    continue;
+                }
+                let before_start = back_chars(t, span.start, 8);
+                if p.unless_before.iter().any(|&c| {
+                    by_class[c]
+                        .iter()
+                        .any(|r| r.end <= span.start && r.start >= before_start && inside(r))
+                }) {
+                    continue;
+                }
+                if negated(rule.negation, t, span.start) {
+                    continue;
+                }
+                out.push(Hit::new(rule, ft.field, view.orig(span), Some(Fix::Remove)));
+            }
+        }
+    }
+}
+
+/// A sentence of a field in which findings of some categories are not reported.
+#[derive(Debug, Clone)]
+pub struct Quiet {
+    pub field: super::finding::Field,
+    /// Original byte range of the sentence.
+    pub span: Range<usize>,
+    pub categories: Vec<Category>,
+}
+
+/// Sentence punctuation: a match marked %sentence may cross commas but not these.
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '!' | '?' | '！' | '？' | '\n' | ';' | '；')
+}
+
+/// The rest of a match that starts with `first`: each next element the nearest hit of its class
+/// after the previous one, within its gap and the clause.
+fn extend(
+    t: &str,
+    scope: &[u32],
+    clause_at: &[u32],
+    by_class: &[Vec<Range<usize>>],
+    rest: &[Element],
+    first: Range<usize>,
+) -> Option<Range<usize>> {
+    let unit = scope[first.start];
+    let mut span = first;
+    for e in rest {
+        let hits = &by_class[e.class];
+        let from = hits.partition_point(|r| r.start < span.end);
+        let next = hits[from..].iter().take(64).find(|r| {
+            scope[r.end] == unit
+                && scope[r.start] == unit
+                && t[span.end..r.start].chars().take(e.gap + 1).count() <= e.gap
+                && (!e.whole || whole_clause(t, clause_at, r))
+        })?;
+        span.end = next.end;
+    }
+    Some(span)
+}
+
+/// Whether `r` is the whole of its clause, but for spaces.
+fn whole_clause(t: &str, clause_at: &[u32], r: &Range<usize>) -> bool {
+    let before = t[..r.start].trim_end_matches(' ');
+    let after = t[r.end..].trim_start_matches(' ');
+    (before.is_empty() || before.ends_with(is_clause_end) || clause_at[before.len()] != clause_at[r.start])
+        && (after.is_empty() || after.starts_with(is_clause_end))
+}
+
+/// The byte offset `n` characters before `at`.
+fn back_chars(t: &str, at: usize, n: usize) -> usize {
+    t[..at].char_indices().rev().take(n).last().map_or(at, |(i, _)| i)
+}
+
+/// A lexicon entry in the words view's form.
+fn words_of(entry: &str) -> String {
+    words_view(&super::normalize::views(entry.trim()).light).text
+}
+
+/// The words view (see the module documentation), built from the light view.
+pub fn words_view(light: &View) -> View {
+    let t = light.text.as_str();
+    let mut out = View::default();
+    let mut chars = t.char_indices().peekable();
+    let mut pending_space = false;
+    let mut last: Option<char> = None;
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let orig = light.orig_packed(i);
+        // A full stop, colon or semicolon before a space (or at the end) ends an English clause.
+        if c == '.' && next.is_none_or(char::is_whitespace) {
+            out.push_packed('\n', orig);
+            pending_space = false;
+            last = Some('\n');
+            continue;
+        }
+        // A thousands separator (50,000) is part of the number, not the end of a clause.
+        let grouping =
+            c == ',' && last.is_some_and(|l| l.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
+        if grouping || super::normalize::is_separator(c) {
+            pending_space = !grouping;
+            continue;
+        }
+        if pending_space && last.is_some_and(|l| l.is_ascii_alphanumeric()) && c.is_ascii_alphanumeric() {
+            out.push_packed(' ', orig);
+        }
+        pending_space = false;
+        out.push_packed(c, orig);
+        last = Some(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{Checker, Field};
+
+    #[test]
+    fn builtin_data_parses() {
+        let mut set = PatternSet::default();
+        set.add(DATA).unwrap();
+        assert!(!set.patterns.is_empty());
+    }
+
+    #[test]
+    fn words_view_keeps_latin_words_apart_and_squeezes_the_rest() {
+        let v = crate::engine::normalize::views("限 男 性。Male  only. V❤信 wei xin");
+        let w = words_view(&v.light);
+        assert_eq!(w.text, "限男性。male only\nv信wei xin");
+    }
+
+    /// Every example of the data file: `+` lines fire their rule, `-` lines do not.
+    #[test]
+    fn examples_fire_and_stay_clean() {
+        let checker = Checker::default_ref();
+        assert!(
+            PatternSet::builtin().examples.len() > 50,
+            "the built-in examples did not load"
+        );
+        let mut wrong = Vec::new();
+        for e in &PatternSet::builtin().examples {
+            let found = checker.check_field(Field::Description, &e.text, None);
+            if found.iter().any(|f| f.rule == e.rule) != e.fires {
+                wrong.push(format!(
+                    "{} {}: {:?} (found {:?})",
+                    if e.fires { "+" } else { "-" },
+                    e.rule,
+                    e.text,
+                    found.iter().map(|f| f.rule).collect::<Vec<_>>()
+                ));
+            }
+        }
+        assert!(
+            wrong.is_empty(),
+            "{} examples wrong:\n{}",
+            wrong.len(),
+            wrong.join("\n")
+        );
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        let mut set = PatternSet::default();
+        let e = set.add("@a = x\nhype: @a ~4 @b").unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(e.message.contains("@b"));
+        assert!(set.add("nope: @a").is_err());
+        assert!(set.add("@a = x\nhype: @a ~99 @a").is_err());
+        assert!(set.patterns.is_empty(), "nothing is half-added");
+    }
+}

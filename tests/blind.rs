@@ -1,0 +1,81 @@
+//! The blind batches (tests/corpus/blind/): postings written from DOMAIN.md alone by writers who never
+//! saw the rules, scored at first contact before the rules were changed for them (README, "Accuracy").
+//! After first contact a batch is folded in here as a regression guard: recall per batch (by category,
+//! as `node scripts/score.mjs` counts it) and false positives may not get worse than the figures
+//! measured when the batch was folded in. These figures are NOT accuracy: the rules were tuned on
+//! batches 3 and 4 after their first contact; batch 5 was scored after that round and not tuned on.
+#![allow(clippy::unwrap_used)]
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::collections::BTreeSet;
+
+use jobseal::engine::{rules::RULES, Checker, Date, Posting, Severity};
+
+/// (violating, clean) files, the least recall and the most clean postings with a finding allowed.
+const BATCHES: [(&str, &str, &str, f64, usize); 3] = [
+    (
+        "b3 (zh)",
+        include_str!("corpus/blind/b3-zh-violating.jsonl"),
+        include_str!("corpus/blind/b3-zh-clean.jsonl"),
+        0.93,
+        2,
+    ),
+    (
+        "b4 (en)",
+        include_str!("corpus/blind/b4-en-violating.jsonl"),
+        include_str!("corpus/blind/b4-en-clean.jsonl"),
+        0.49,
+        1,
+    ),
+    (
+        "b5 (mixed)",
+        include_str!("corpus/blind/b5-violating.jsonl"),
+        include_str!("corpus/blind/b5-clean.jsonl"),
+        0.63,
+        10,
+    ),
+];
+
+fn category(rule: &str) -> &'static str {
+    RULES.iter().find(|r| r.id == rule).unwrap().category.as_str()
+}
+
+#[test]
+fn blind_batches_do_not_regress() {
+    let checker = Checker::default_ref();
+    let today = Date::parse("2026-11-28");
+    for (name, violating, clean, min_recall, max_fp) in BATCHES {
+        let (mut found, mut total, mut fp, mut clean_n) = (0, 0, 0, 0);
+        for (file, must_fire) in [(violating, true), (clean, false)] {
+            for line in file.lines().filter(|l| !l.trim().is_empty()) {
+                let value: serde_json::Value = serde_json::from_str(line).unwrap();
+                let posting = Posting::from_value(&value).unwrap();
+                let findings = checker.check(&posting, today);
+                let cats: BTreeSet<&str> = findings
+                    .iter()
+                    .filter(|f| f.severity != Severity::Info)
+                    .map(|f| f.category.as_str())
+                    .collect();
+                if must_fire {
+                    for r in value["expect"].as_array().unwrap() {
+                        total += 1;
+                        found += usize::from(cats.contains(category(r.as_str().unwrap())));
+                    }
+                } else {
+                    clean_n += 1;
+                    fp += usize::from(!cats.is_empty());
+                }
+            }
+        }
+        let recall = found as f64 / total as f64;
+        println!("{name}: recall {found}/{total} = {recall:.3}, false positives {fp}/{clean_n}");
+        assert!(
+            recall >= min_recall,
+            "{name}: recall {recall:.3} fell below {min_recall}"
+        );
+        assert!(
+            fp <= max_fp,
+            "{name}: {fp} clean postings flagged, more than {max_fp}"
+        );
+    }
+}
