@@ -41,13 +41,32 @@ impl fmt::Display for JwksError {
 
 impl std::error::Error for JwksError {}
 
+/// JWK members that belong to a private or symmetric key (RFC 7518 §6.2.2, §6.3.2, §6.4; RFC 8037 §2).
+const PRIVATE_MEMBERS: [&str; 8] = ["d", "p", "q", "dp", "dq", "qi", "oth", "k"];
+
+/// A key of the set that names itself (`kid`) but that the verifier cannot use, and why.
+#[derive(Debug, Clone)]
+struct Unusable {
+    kid: String,
+    code: &'static str,
+    why: String,
+}
+
 /// A platform's published verification keys: `{"keys":[{"kty":"OKP","crv":"Ed25519","x":…,"kid":…}]}`.
-/// Keys of other types are kept out (and named in `skipped`), so that key confusion is impossible.
+///
+/// - A key the verifier cannot use (another type such as RSA or EC, another curve, no `kid`, `use` other
+///   than `sig`, `alg` other than `EdDSA`, a bad `x`, a repeated `kid`) is skipped with a warning
+///   ([`Jwks::warnings`]); RFC 7517 allows all of these in a set, so one of them must not make every
+///   badge invalid. A token naming a skipped key is refused (`key-type-not-allowed` / `unusable-key`), so
+///   key confusion stays impossible.
+/// - A key carrying private parameters (`d`, `p`, `q`, `dp`, `dq`, `qi`, `oth`, or a symmetric `k`) makes
+///   the whole set an error: a published set with a private key means the signing key has leaked.
+/// - A set with no usable key is an error: nothing could ever verify against it.
 #[derive(Debug, Clone)]
 pub struct Jwks {
     keys: Vec<(String, VerifyingKey)>,
-    /// kids of keys that are not OKP/Ed25519 (refused if a token names them).
-    skipped: Vec<String>,
+    unusable: Vec<Unusable>,
+    warnings: Vec<String>,
 }
 
 impl Jwks {
@@ -61,33 +80,100 @@ impl Jwks {
             .get("keys")
             .and_then(Value::as_array)
             .ok_or_else(|| JwksError("expected an object with a `keys` array".into()))?;
-        let mut keys = Vec::new();
-        let mut skipped = Vec::new();
+        // Private material anywhere refuses the whole set, before anything else is read.
         for (i, k) in list.iter().enumerate() {
-            let kid = k
-                .get("kid")
-                .and_then(Value::as_str)
-                .ok_or_else(|| JwksError(format!("keys[{i}] has no `kid`")))?
-                .to_string();
-            let okp = k.get("kty").and_then(Value::as_str) == Some("OKP")
-                && k.get("crv").and_then(Value::as_str) == Some("Ed25519");
-            if !okp {
-                skipped.push(kid);
+            if let Some(m) = PRIVATE_MEMBERS
+                .iter()
+                .find(|m| k.as_object().is_some_and(|o| o.contains_key(**m)))
+            {
+                return Err(JwksError(format!(
+                    "keys[{i}] carries the private key parameter `{m}`: a published key set must hold \
+                     public keys only. The whole set is refused; treat that key as leaked and replace it"
+                )));
+            }
+        }
+        let mut set = Jwks {
+            keys: Vec::new(),
+            unusable: Vec::new(),
+            warnings: Vec::new(),
+        };
+        for (i, k) in list.iter().enumerate() {
+            let kid = match k.get("kid").and_then(Value::as_str) {
+                Some(kid) if !kid.is_empty() => kid.to_string(),
+                _ => {
+                    set.warnings.push(format!("keys[{i}] has no `kid`: skipped"));
+                    continue;
+                }
+            };
+            let str_of = |name: &str| k.get(name).and_then(Value::as_str);
+            let skip = |set: &mut Jwks, code: &'static str, why: String| {
+                set.warnings.push(format!("keys[{i}] (`{kid}`) {why}: skipped"));
+                set.unusable.push(Unusable {
+                    kid: kid.clone(),
+                    code,
+                    why,
+                });
+            };
+            let (kty, crv) = (str_of("kty").unwrap_or("?"), str_of("crv").unwrap_or("-"));
+            if kty != "OKP" || crv != "Ed25519" {
+                skip(
+                    &mut set,
+                    "key-type-not-allowed",
+                    format!("is {kty}/{crv}, not an OKP/Ed25519 key"),
+                );
                 continue;
             }
-            let x = k
-                .get("x")
-                .and_then(Value::as_str)
+            if let Some(u) = str_of("use").filter(|u| *u != "sig") {
+                skip(
+                    &mut set,
+                    "unusable-key",
+                    format!("is for `use: {u}`, not signatures"),
+                );
+                continue;
+            }
+            if let Some(a) = str_of("alg").filter(|a| *a != "EdDSA") {
+                skip(&mut set, "unusable-key", format!("is for `alg: {a}`, not EdDSA"));
+                continue;
+            }
+            let x = str_of("x")
                 .and_then(unb64)
-                .and_then(|b| <[u8; 32]>::try_from(b).ok())
-                .ok_or_else(|| {
-                    JwksError(format!("keys[{i}] (`{kid}`): `x` is not a base64url 32-byte key"))
-                })?;
-            let key = VerifyingKey::from_bytes(&x)
-                .map_err(|_| JwksError(format!("keys[{i}] (`{kid}`): `x` is not a valid Ed25519 point")))?;
-            keys.push((kid, key));
+                .and_then(|b| <[u8; 32]>::try_from(b).ok());
+            let Some(x) = x else {
+                skip(&mut set, "unusable-key", "has no base64url 32-byte `x`".into());
+                continue;
+            };
+            let Ok(key) = VerifyingKey::from_bytes(&x) else {
+                skip(
+                    &mut set,
+                    "unusable-key",
+                    "has an `x` that is not an Ed25519 point".into(),
+                );
+                continue;
+            };
+            if set.keys.iter().any(|(k, _)| *k == kid) {
+                skip(
+                    &mut set,
+                    "unusable-key",
+                    "repeats a `kid` already in the set".into(),
+                );
+                continue;
+            }
+            set.keys.push((kid, key));
         }
-        Ok(Jwks { keys, skipped })
+        if set.keys.is_empty() {
+            let why = if set.warnings.is_empty() {
+                "the set is empty".to_string()
+            } else {
+                set.warnings.join("; ")
+            };
+            return Err(JwksError(format!("no usable OKP/Ed25519 key ({why})")));
+        }
+        Ok(set)
+    }
+
+    /// What was skipped, one line per key: for the platform's logs and the CLI.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
     }
 
     fn get(&self, kid: &str) -> Option<&VerifyingKey> {
@@ -202,18 +288,15 @@ pub fn verify_compact(token: &str, jwks: &Jwks, typ: &str) -> Result<Verified, R
     let kid = header.get("kid").and_then(Value::as_str).unwrap_or("");
     let key = match jwks.get(kid) {
         Some(k) => k,
-        None if jwks.skipped.iter().any(|k| k == kid) => {
-            return Err(reason(
-                "key-type-not-allowed",
-                format!("key {kid:?} is not an Ed25519 key"),
-            ))
-        }
-        None => {
-            return Err(reason(
-                "unknown-kid",
-                format!("no key {kid:?} in the platform's key set"),
-            ))
-        }
+        None => match jwks.unusable.iter().find(|u| u.kid == kid) {
+            Some(u) => return Err(reason(u.code, format!("key {kid:?} {}", u.why))),
+            None => {
+                return Err(reason(
+                    "unknown-kid",
+                    format!("no key {kid:?} in the platform's key set"),
+                ))
+            }
+        },
     };
     let sig = unb64(s)
         .and_then(|b| <[u8; 64]>::try_from(b).ok())

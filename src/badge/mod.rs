@@ -97,8 +97,48 @@ fn date_days(s: &str) -> Option<i64> {
     crate::engine::Date::parse(s).map(crate::engine::Date::days_since_epoch)
 }
 
-/// Verifies a compact JWS badge credential against a key set.
+/// Characters that show nothing, or that reorder or hide what follows, beyond
+/// [`crate::engine::normalize::is_invisible`]: Hangul fillers, the braille blank, Mongolian and Khmer
+/// invisible signs, deprecated format characters, interlinear annotation, musical formatting, and the
+/// supplementary variation selectors.
+fn is_blank(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || crate::engine::normalize::is_invisible(c)
+        || matches!(c,
+            '\u{115F}' | '\u{1160}' | '\u{3164}' | '\u{FFA0}' | '\u{2800}' | '\u{061C}' | '\u{17B4}' | '\u{17B5}'
+            | '\u{180B}'..='\u{180F}' | '\u{2065}'..='\u{206F}' | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{1D173}'..='\u{1D17A}' | '\u{E0100}'..='\u{E01EF}')
+}
+
+/// Bidi embedding, override and isolate controls: in a name they make it display as something else.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// Why a `name` cannot be shown as the account's name, if it cannot.
+fn bad_name(name: &str) -> Option<&'static str> {
+    if name.chars().all(is_blank) {
+        Some("`name` is empty or invisible (only spaces, control or zero-width characters)")
+    } else if name.chars().any(is_bidi_control) {
+        Some("`name` contains bidi control characters, which make it display as something else")
+    } else if name.chars().any(char::is_control) {
+        Some("`name` contains control characters")
+    } else {
+        None
+    }
+}
+
+/// Verifies a compact JWS badge credential against a key set. Keys the set skipped are listed in
+/// `warnings` (code `key-skipped`).
 pub fn verify(token: &str, jwks: &Jwks, opts: &Options<'_>) -> Verification {
+    let mut v = verify_token(token, jwks, opts);
+    v.warnings
+        .extend(jwks.warnings().iter().map(|w| reason("key-skipped", w.clone())));
+    v
+}
+
+fn verify_token(token: &str, jwks: &Jwks, opts: &Options<'_>) -> Verification {
     let parsed = match jws::verify_compact(token, jwks, TYP) {
         Ok(p) => p,
         Err(r) => return invalid(vec![r]),
@@ -125,20 +165,28 @@ pub fn verify(token: &str, jwks: &Jwks, opts: &Options<'_>) -> Verification {
             ));
         }
     }
+    if let Some(name) = map.get("name").and_then(Value::as_str) {
+        if let Some(why) = bad_name(name) {
+            reasons.push(reason("bad-name", why));
+        }
+    }
+    // Checked arithmetic: in a release build `exp - iat` wrapped, and `iat = -2^63` passed the limit.
+    let latest_start = opts.now.saturating_add(SKEW_SECS);
     match (int("iat"), int("exp")) {
         (Some(iat), Some(exp)) => {
-            if exp <= iat {
-                reasons.push(reason("bad-validity", "`exp` is not after `iat`"));
-            } else if exp - iat > MAX_VALIDITY_SECS {
-                reasons.push(reason(
+            match exp.checked_sub(iat) {
+                None => reasons.push(reason("bad-validity", "`exp - iat` is out of range")),
+                Some(span) if span <= 0 => reasons.push(reason("bad-validity", "`exp` is not after `iat`")),
+                Some(span) if span > MAX_VALIDITY_SECS => reasons.push(reason(
                     "exp-too-far",
                     format!(
                         "`exp` is {} days after `iat`; re-verification is due at least every 184 days",
-                        (exp - iat) / 86_400
+                        span / 86_400
                     ),
-                ));
+                )),
+                Some(_) => {}
             }
-            if iat > opts.now + SKEW_SECS {
+            if iat > latest_start {
                 reasons.push(reason("not-yet-valid", "`iat` is in the future"));
             }
             if opts.now >= exp {
@@ -153,6 +201,17 @@ pub fn verify(token: &str, jwks: &Jwks, opts: &Options<'_>) -> Verification {
             "missing-claim",
             "claims `iat` and `exp` must be whole numbers of seconds",
         )),
+    }
+    match map.get("nbf") {
+        None => {}
+        Some(nbf) => match nbf.as_i64() {
+            Some(nbf) if nbf > latest_start => reasons.push(reason(
+                "not-yet-valid",
+                "`nbf` is in the future: the credential is not valid yet",
+            )),
+            Some(_) => {}
+            None => reasons.push(reason("bad-nbf", "`nbf` must be a whole number of seconds")),
+        },
     }
     match text("kind") {
         Some("employer" | "public_service") | None => {}

@@ -206,14 +206,216 @@ fn swapped_headers_are_refused_before_the_signature() {
         Status::Invalid,
         "wrong-typ",
     );
-    // A kid that names a symmetric key in the set is refused, not used as an HMAC secret.
-    let mixed =
-        Jwks::from_value(&json!({"keys": [{"kty": "oct", "k": "c2VjcmV0", "kid": "node-2025-12"}]})).unwrap();
+    // A kid that names a key of another type in the set is refused, not used as that type of key.
+    let node_jwks = node_jwks();
+    let mut keys = node_jwks["keys"].as_array().unwrap().clone();
+    for k in &mut keys {
+        k["kid"] = json!("renamed");
+    }
+    keys.push(json!({"kty": "RSA", "n": "sXch", "e": "AQAB", "kid": "node-2025-12"}));
+    let mixed = Jwks::from_value(&json!({ "keys": keys })).unwrap();
     expect(
         &verify(&employer, &mixed, &at(NOW)),
         Status::Invalid,
         "key-type-not-allowed",
     );
+}
+
+fn node_jwks() -> Value {
+    let v: Value = serde_json::from_str(NODE).unwrap();
+    v["jwks"].clone()
+}
+
+fn employer_claims() -> Value {
+    json!({
+        "iss": ORIGIN, "sub": "acct-1", "iat": IAT, "exp": IAT + 180 * 86_400, "jti": "j-1",
+        "kind": "employer", "name": "苏州明澜电子科技有限公司", "uscc": "91440300192317458F",
+        "origins": [ORIGIN]
+    })
+}
+
+fn public_jwk(k: &SigningKeyJwk) -> Value {
+    serde_json::from_str::<Value>(&k.public_jwks()).unwrap()["keys"][0].clone()
+}
+
+// Issue 10: one key the verifier cannot use (an RSA key without `kid`, allowed by RFC 7517) made the
+// whole key set, and every badge, invalid. Such keys are now skipped with a warning.
+#[test]
+fn unusable_keys_are_skipped_with_a_warning() {
+    let k = test_key();
+    let mut enc = public_jwk(&k);
+    enc["use"] = json!("enc");
+    enc["kid"] = json!("enc-1");
+    let mut bad_x = public_jwk(&k);
+    bad_x["x"] = json!("AAAA");
+    bad_x["kid"] = json!("short-x");
+    let mut es = public_jwk(&k);
+    es["alg"] = json!("ES256");
+    es["kid"] = json!("es-alg");
+    let set = json!({"keys": [
+        {"kty": "RSA", "n": "sXch", "e": "AQAB"},
+        {"kty": "RSA", "n": "sXch", "e": "AQAB", "kid": "rsa-1"},
+        {"kty": "EC", "crv": "P-256", "x": "f83O", "y": "x_FE", "kid": "ec-1"},
+        {"kty": "OKP", "crv": "X25519", "x": "hSDw", "kid": "x25519-1"},
+        enc, bad_x, es,
+        public_jwk(&k),
+        public_jwk(&k),
+    ]});
+    let jwks = Jwks::from_value(&set).unwrap();
+    let w = jwks.warnings();
+    assert_eq!(w.len(), 8, "{w:#?}");
+    assert!(w[0].contains("keys[0] has no `kid`"), "{w:?}");
+    assert!(w[1].contains("RSA"), "{w:?}");
+    assert!(w[3].contains("X25519"), "{w:?}");
+    assert!(w[8 - 1].contains("repeats"), "{w:?}");
+    let v = verify(&sign(&employer_claims(), &k).unwrap(), &jwks, &at(NOW));
+    assert_eq!(v.status, Status::Verified, "{v:?}");
+    assert_eq!(codes(&v.warnings), vec!["key-skipped"; 8]);
+    // A token that names a skipped key is still refused.
+    let (h, p, sig) = parts(&sign(&employer_claims(), &k).unwrap());
+    for (kid, code) in [
+        ("rsa-1", "key-type-not-allowed"),
+        ("enc-1", "unusable-key"),
+        ("short-x", "unusable-key"),
+    ] {
+        let mut h = h.clone();
+        h["kid"] = json!(kid);
+        let token = format!("{}.{}.{sig}", b64json(&h), b64json(&p));
+        expect(&verify(&token, &jwks, &at(NOW)), Status::Invalid, code);
+    }
+    // Nothing usable at all is an error: no badge could ever verify.
+    let e = Jwks::from_value(&json!({"keys": [{"kty": "RSA", "n": "sXch", "e": "AQAB"}]})).unwrap_err();
+    assert!(e.to_string().contains("no usable"), "{e}");
+    assert!(Jwks::from_value(&json!({"keys": []})).is_err());
+}
+
+// Issue 10: a key set that carries a private key (`d`) was accepted silently.
+#[test]
+fn key_sets_with_private_parameters_are_refused() {
+    let k = test_key();
+    let private: Value = serde_json::from_str(&k.private_jwk()).unwrap();
+    for (member, key) in [
+        ("d", private.clone()),
+        ("k", json!({"kty": "oct", "k": "c2VjcmV0", "kid": "hmac"})),
+        (
+            "p",
+            json!({"kty": "RSA", "n": "sXch", "e": "AQAB", "p": "AQ", "kid": "r"}),
+        ),
+    ] {
+        let e = Jwks::from_value(&json!({"keys": [public_jwk(&k), key]})).unwrap_err();
+        let msg = e.to_string();
+        assert!(
+            msg.contains(&format!("`{member}`")) && msg.contains("private"),
+            "{msg}"
+        );
+    }
+}
+
+// Issue 10: `nbf` was ignored.
+#[test]
+fn nbf_is_honoured() {
+    let k = test_key();
+    let jwks = Jwks::parse(&k.public_jwks()).unwrap();
+    let with_nbf = |nbf: Value| {
+        let mut c = employer_claims();
+        c["nbf"] = nbf;
+        verify(&sign(&c, &k).unwrap(), &jwks, &at(NOW))
+    };
+    expect(&with_nbf(json!(NOW + 3600)), Status::Invalid, "not-yet-valid");
+    assert_eq!(with_nbf(json!(NOW - 3600)).status, Status::Verified);
+    // Within the tolerated clock skew.
+    assert_eq!(with_nbf(json!(NOW + 60)).status, Status::Verified);
+    expect(&with_nbf(json!("soon")), Status::Invalid, "bad-nbf");
+    expect(&with_nbf(json!(1.5)), Status::Invalid, "bad-nbf");
+}
+
+// Issue 10: `exp - iat` wrapped in release builds: `iat = -2^63` passed the 184-day limit.
+#[test]
+fn time_arithmetic_cannot_overflow() {
+    let k = test_key();
+    let jwks = Jwks::parse(&k.public_jwks()).unwrap();
+    for (iat, exp) in [
+        (i64::MIN, NOW + 86_400),
+        (i64::MIN, i64::MAX),
+        (i64::MIN + 1, NOW),
+        (-1, i64::MAX),
+    ] {
+        let mut c = employer_claims();
+        c["iat"] = json!(iat);
+        c["exp"] = json!(exp);
+        let v = verify(
+            &sign(&c, &k).unwrap(),
+            &jwks,
+            &Options {
+                origin: Some(ORIGIN),
+                now: NOW,
+            },
+        );
+        assert_eq!(v.status, Status::Invalid, "iat {iat} exp {exp}: {v:?}");
+        assert!(
+            codes(&v.reasons)
+                .iter()
+                .any(|c| ["bad-validity", "exp-too-far"].contains(c)),
+            "iat {iat} exp {exp}: {v:?}"
+        );
+    }
+    // `now` at the ends of the range does not overflow either.
+    let token = sign(&employer_claims(), &k).unwrap();
+    for now in [i64::MIN, i64::MAX] {
+        let v = verify(
+            &token,
+            &jwks,
+            &Options {
+                origin: Some(ORIGIN),
+                now,
+            },
+        );
+        assert_ne!(v.status, Status::Verified, "{now}");
+    }
+}
+
+// Issue 10: an invisible name (`\u200b`) verified.
+#[test]
+fn empty_or_invisible_names_are_refused() {
+    let k = test_key();
+    let jwks = Jwks::parse(&k.public_jwks()).unwrap();
+    let named = |name: &str| {
+        let mut c = employer_claims();
+        c["name"] = json!(name);
+        verify(&sign(&c, &k).unwrap(), &jwks, &at(NOW))
+    };
+    for name in [
+        "",
+        " ",
+        "\u{200b}",
+        "\u{3000}\u{200b}\t",
+        "\u{2800}",
+        "\u{3164}\u{3164}",
+        "\u{feff}\u{2060}",
+        "\u{115f}\u{1160}",
+        "\u{e0041}\u{e0042}",
+        "\u{1}\u{7f}\u{85}",
+        "\u{202e}司公限有技科",
+        "公司\u{2066}",
+        "明澜\u{1b}]0;x\u{7}",
+    ] {
+        let v = named(name);
+        assert_eq!(v.status, Status::Invalid, "{name:?}: {v:?}");
+        assert!(
+            codes(&v.reasons)
+                .iter()
+                .any(|c| ["bad-name", "missing-claim"].contains(c)),
+            "{name:?}: {v:?}"
+        );
+    }
+    for name in [
+        "苏州明澜电子科技有限公司",
+        "A",
+        "Müller GmbH",
+        "苏州 明澜（演示）",
+    ] {
+        assert_eq!(named(name).status, Status::Verified, "{name:?}");
+    }
 }
 
 #[test]
