@@ -226,3 +226,112 @@ fn badge_keygen_sign_verify() {
     assert_eq!(out.status.code(), Some(0));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// Bytes a terminal may act on: C0 controls other than newline, DEL, C1 controls (as UTF-8 chars),
+/// line/paragraph separators and bidi controls.
+#[track_caller]
+fn assert_inert(what: &str, bytes: &[u8]) {
+    let text = String::from_utf8_lossy(bytes);
+    let bad: Vec<String> = text
+        .chars()
+        .filter(|&c| {
+            (c < ' ' && c != '\n')
+                || ('\u{7f}'..='\u{9f}').contains(&c)
+                || matches!(c, '\u{2028}' | '\u{2029}' | '\u{61c}' | '\u{200e}' | '\u{200f}')
+                || ('\u{202a}'..='\u{202e}').contains(&c)
+                || ('\u{2066}'..='\u{2069}').contains(&c)
+        })
+        .map(|c| format!("U+{:04X}", c as u32))
+        .collect();
+    assert!(bad.is_empty(), "{what}: raw {bad:?} in\n{text}");
+}
+
+/// Terminal attacks tried in ids and text: OSC 0 (retitle), OSC 52 (write the clipboard), CSI (clear
+/// the screen, 7-bit and the 8-bit C1 form), DEL, a bidi override, a fake line break.
+const HOSTILE: &str =
+    "x\u{1b}]0;pwned\u{7}\u{1b}]52;c;ZWNobyBvd25lZA==\u{7}\u{1b}[2J\u{9b}2J\u{7f}\u{202e}txt.exe\nok: fake";
+
+// Issue 10: `jobseal check --format text` printed a posting's `id` raw: ESC/OSC sequences retitled
+// the terminal and wrote the clipboard (OSC 52).
+#[test]
+fn text_output_escapes_control_characters() {
+    let posting = serde_json::json!({
+        "id": HOSTILE, "title": "普工", "requirements": format!("限男性\u{1b}[31m{HOSTILE}")
+    });
+    let out = jobseal(
+        &["check", "--today", "2026-11-28", "--format", "text"],
+        &posting.to_string(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_inert("stdout", &out.stdout);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.starts_with("x\\u{1b}]0;pwned\\u{7}\\u{1b}]52;c;"), "{text}");
+    assert!(
+        text.contains("\\u{9b}2J\\u{7f}\\u{202e}txt.exe\\u{a}ok: fake: has errors"),
+        "{text}"
+    );
+    assert!(text.contains("【限男性】\\u{1b}[31m"), "{text}");
+}
+
+// Issue 10: the audit summary printed the slowest postings' ids raw; bad-line and cannot-read
+// messages go through the same escaping.
+#[test]
+fn audit_summary_and_error_messages_escape_control_characters() {
+    let dir = std::env::temp_dir().join(format!("jobseal-escape-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = dir.join("in.jsonl");
+    let mut lines = String::new();
+    for i in 0..3 {
+        lines += &serde_json::json!({"id": format!("{HOSTILE}-{i}"), "title": "普工"}).to_string();
+        lines += "\n";
+    }
+    lines += "{\"id\": \"raw \u{1b}]0;bad line\u{7}\", oops}\n";
+    std::fs::write(&input, lines).unwrap();
+    let out = jobseal(
+        &[
+            "audit",
+            input.to_str().unwrap(),
+            "--today",
+            "2026-11-28",
+            "--out",
+            dir.join("out.jsonl").to_str().unwrap(),
+        ],
+        "",
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_inert("audit stderr", &out.stderr);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("slowest postings:"), "{err}");
+    assert!(err.contains("x\\u{1b}]0;pwned\\u{7}"), "{err}");
+    assert!(err.contains("line 4:"), "{err}");
+    // A path is the caller's own text, and still escaped.
+    let out = jobseal(&["check", "no-such-\u{1b}]0;title\u{7}.json"], "");
+    assert_eq!(out.status.code(), Some(2));
+    assert_inert("check stderr", &out.stderr);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no-such-\\u{1b}]0;title\\u{7}.json"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+// Issue 10: `jobseal jsonld` kept `</script>` raw, so the usual `<script type="application/ld+json">`
+// embedding ran the posting's script.
+#[test]
+fn jsonld_output_escapes_markup() {
+    let posting = serde_json::json!({
+        "title": "</script><script>alert(1)</script>", "description": "<!--<script>x</script>--> & more",
+        "employer": "A&B <公司>"
+    });
+    let out = jobseal(&["jsonld", "--today", "2026-11-28"], &posting.to_string());
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    for c in ['<', '>', '&'] {
+        assert!(!text.contains(c), "{c} raw in {text}");
+    }
+    let v: serde_json::Value = serde_json::from_str(text.trim()).unwrap();
+    assert_eq!(v["title"], "</script><script>alert(1)</script>");
+    assert_eq!(v["hiringOrganization"]["name"], "A&B <公司>");
+}

@@ -259,6 +259,27 @@ pub fn to_jsonld(p: &Posting, today: Date) -> Value {
     Value::Object(m)
 }
 
+/// JSON-LD as text that is safe inside `<script type="application/ld+json">…</script>` in an HTML
+/// page: `<`, `>` and `&` (and U+2028, U+2029) are written as `\u003c`-style escapes, so no posting text
+/// can close the script element (`</script>`), open an HTML comment (`<!--`) or start a character
+/// reference. Those characters occur only inside JSON strings, where the escape reads back as the same
+/// character: every JSON parser gets the identical value.
+pub fn to_script_text(value: &Value) -> String {
+    let raw = value.to_string();
+    let mut out = String::with_capacity(raw.len() + 16);
+    for c in raw.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -328,5 +349,22 @@ mod tests {
         assert_eq!(p.valid_until.as_deref(), Some("2026-12-31"));
         assert_eq!(p.headcount.as_deref(), Some("2"));
         assert!(from_jsonld(&json!({"@type": "JobPosting", "totalJobOpenings": [1]})).is_err());
+    }
+
+    // Issue 10: `jobseal jsonld` and `toJsonLd` kept `</script>` raw, so the usual
+    // `<script type="application/ld+json">` embedding ran the posting's script.
+    #[test]
+    fn script_text_escapes_markup_and_reads_back_identical() {
+        let mut p = demo();
+        p.title = Some("</script><script>alert(1)</script>".into());
+        p.description = Some("<!--<script>x</script> & \u{2028}\u{2029} >".into());
+        let v = to_jsonld(&p, Date::parse("2026-11-28").unwrap());
+        let text = to_script_text(&v);
+        for bad in ['<', '>', '&', '\u{2028}', '\u{2029}'] {
+            assert!(!text.contains(bad), "{bad:?} left raw in {text}");
+        }
+        assert!(text.contains("\\u003c/script\\u003e"), "{text}");
+        let back: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, v);
     }
 }

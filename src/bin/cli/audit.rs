@@ -152,7 +152,10 @@ pub fn run(opts: &AuditOpts, s: &Settings) -> i32 {
     let input = match File::open(&opts.file) {
         Ok(f) => f,
         Err(e) => {
-            eprintln!("jobseal: cannot read {}: {e}", opts.file.display());
+            eprintln!(
+                "jobseal: cannot read {}: {e}",
+                super::safe::line(&opts.file.display().to_string())
+            );
             return 2;
         }
     };
@@ -170,7 +173,10 @@ pub fn run(opts: &AuditOpts, s: &Settings) -> i32 {
         Some(path) => match File::create(path) {
             Ok(f) => Box::new(f),
             Err(e) => {
-                eprintln!("jobseal: cannot create {}: {e}", path.display());
+                eprintln!(
+                    "jobseal: cannot create {}: {e}",
+                    super::safe::line(&path.display().to_string())
+                );
                 return 2;
             }
         },
@@ -217,7 +223,10 @@ pub fn run(opts: &AuditOpts, s: &Settings) -> i32 {
                 }
                 Err(e) => {
                     line_no += 1;
-                    eprintln!("jobseal: line {line_no}: unreadable: {e}");
+                    eprintln!(
+                        "jobseal: line {line_no}: unreadable: {}",
+                        super::safe::line(&e.to_string())
+                    );
                     summary.bad_lines += 1;
                     if opts.fail_fast {
                         summary.stopped_at_bad_line = Some(line_no);
@@ -236,7 +245,7 @@ pub fn run(opts: &AuditOpts, s: &Settings) -> i32 {
             match o {
                 Outcome::Bad { line, message } => {
                     summary.bad_lines += 1;
-                    let say = || eprintln!("jobseal: line {line}: {message}");
+                    let say = || eprintln!("jobseal: line {line}: {}", super::safe::line(&message));
                     match &bar {
                         Some(bar) => bar.suspend(say),
                         None => say(),
@@ -289,13 +298,19 @@ pub fn run(opts: &AuditOpts, s: &Settings) -> i32 {
             .map_err(io::Error::other)
             .and_then(|j| std::fs::write(path, j + "\n"));
         if let Err(e) = written {
-            eprintln!("jobseal: cannot write {}: {e}", path.display());
+            eprintln!(
+                "jobseal: cannot write {}: {e}",
+                super::safe::line(&path.display().to_string())
+            );
             return 2;
         }
     }
     if let Some(path) = &opts.html {
         if let Err(e) = std::fs::write(path, super::report_html::render(&summary, &worst_rows(&worst))) {
-            eprintln!("jobseal: cannot write {}: {e}", path.display());
+            eprintln!(
+                "jobseal: cannot write {}: {e}",
+                super::safe::line(&path.display().to_string())
+            );
             return 2;
         }
     }
@@ -427,7 +442,7 @@ fn print_summary(s: &Summary) {
             "  line {:<10} {:>8} µs  {}",
             sl.line,
             sl.micros,
-            sl.id.as_deref().unwrap_or("")
+            super::safe::line(sl.id.as_deref().unwrap_or(""))
         );
     }
 }

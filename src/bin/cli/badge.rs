@@ -54,7 +54,7 @@ fn read(path: Option<&Path>) -> Result<String, String> {
 }
 
 fn fail(e: impl std::fmt::Display) -> i32 {
-    eprintln!("jobseal: {e}");
+    eprintln!("jobseal: {}", super::safe::line(&e.to_string()));
     2
 }
 

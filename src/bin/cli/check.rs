@@ -6,7 +6,7 @@ use std::path::Path;
 use jobseal::engine::Posting;
 use serde_json::Value;
 
-use super::{text, Format, Settings};
+use super::{safe, text, Format, Settings};
 
 /// One unit of input: a posting or the reason a line could not be read.
 pub enum Item {
@@ -63,7 +63,7 @@ fn read_input(file: Option<&Path>) -> Result<String, i32> {
         Ok(_) => Ok(input),
         Err(e) => {
             let what = file.map_or("stdin".to_string(), |p| p.display().to_string());
-            eprintln!("jobseal: cannot read {what}: {e}");
+            eprintln!("jobseal: cannot read {}: {e}", safe::line(&what));
             Err(2)
         }
     }
@@ -89,7 +89,7 @@ fn for_each_posting(
             Item::Bad { line, message } => {
                 bad = true;
                 let _ = out.flush();
-                eprintln!("jobseal: line {line}: {message}");
+                eprintln!("jobseal: line {line}: {}", safe::line(&message));
             }
         }
     }
@@ -97,10 +97,12 @@ fn for_each_posting(
     Ok(bad)
 }
 
-/// `jobseal jsonld`: postings in, schema.org JobPosting JSON-LD out, one per line.
+/// `jobseal jsonld`: postings in, schema.org JobPosting JSON-LD out, one per line, with `<`, `>` and `&`
+/// escaped (`\u003c`) so each line can go inside `<script type="application/ld+json">` as it is.
 pub fn jsonld(file: Option<&Path>, today: jobseal::engine::Date) -> i32 {
+    use jobseal::engine::jsonld::{to_jsonld, to_script_text};
     let result = for_each_posting(file, |out, p| {
-        writeln!(out, "{}", jobseal::engine::jsonld::to_jsonld(p, today))
+        writeln!(out, "{}", to_script_text(&to_jsonld(p, today)))
     });
     match result {
         Ok(bad) => 2 * i32::from(bad),

@@ -4,6 +4,7 @@ mod audit;
 mod badge;
 mod check;
 mod report_html;
+mod safe;
 mod text;
 
 use std::io::{self, Write};
@@ -146,7 +147,7 @@ pub fn main() -> i32 {
         Command::Check { file, opts, format } => match opts.resolve() {
             Ok(settings) => check::run(file.as_deref(), &settings, format),
             Err(e) => {
-                eprintln!("jobseal: {e}");
+                eprintln!("jobseal: {}", safe::line(&e));
                 2
             }
         },
@@ -154,7 +155,7 @@ pub fn main() -> i32 {
         Command::Audit { audit, opts } => match opts.resolve() {
             Ok(settings) => audit::run(&audit, &settings),
             Err(e) => {
-                eprintln!("jobseal: {e}");
+                eprintln!("jobseal: {}", safe::line(&e));
                 2
             }
         },
@@ -187,7 +188,7 @@ pub fn main() -> i32 {
             let mut failed = false;
             for code in codes {
                 match uscc::validate(&code) {
-                    Ok(()) => println!("{code}\tok"),
+                    Ok(()) => println!("{}\tok", safe::line(&code)),
                     Err(e) => {
                         failed = true;
                         let kind = if matches!(e, uscc::UsccError::CheckDigit { .. }) {
@@ -195,7 +196,7 @@ pub fn main() -> i32 {
                         } else {
                             "invalid"
                         };
-                        println!("{code}\t{kind}: {e}");
+                        println!("{}\t{kind}: {e}", safe::line(&code));
                     }
                 }
             }

@@ -4,8 +4,11 @@ use std::io::{self, Write};
 
 use jobseal::engine::{byte_of_utf16 as byte_of, Field, Posting, Report};
 
+use super::safe;
+
 pub fn write(out: &mut dyn Write, posting: &Posting, report: &Report) -> io::Result<()> {
-    let id = report.id.as_deref().unwrap_or("(no id)");
+    // The id and the excerpts are the posting's text: escaped (see safe.rs).
+    let id = safe::line(report.id.as_deref().unwrap_or("(no id)"));
     let verdict = if report.ok { "ok" } else { "has errors" };
     writeln!(out, "{id}: {verdict}, {} finding(s)", report.findings.len())?;
     for f in &report.findings {
@@ -25,7 +28,7 @@ pub fn write(out: &mut dyn Write, posting: &Posting, report: &Report) -> io::Res
                     .nth(20)
                     .map_or(text.len(), |(i, _)| b + i)
             });
-            let show = |s: &str| s.replace('\n', "⏎");
+            let show = |s: &str| safe::multiline(&s.replace('\n', "⏎")).into_owned();
             writeln!(
                 out,
                 "          …{}【{}】{}…",
@@ -37,7 +40,12 @@ pub fn write(out: &mut dyn Write, posting: &Posting, report: &Report) -> io::Res
         if let Some(fix) = &f.fix {
             match fix.kind {
                 "remove" => writeln!(out, "          fix: remove")?,
-                _ => writeln!(out, "          fix: {} → {:?}", fix.kind, fix.replacement)?,
+                _ => writeln!(
+                    out,
+                    "          fix: {} → \"{}\"",
+                    fix.kind,
+                    safe::line(&fix.replacement)
+                )?,
             }
         }
     }
