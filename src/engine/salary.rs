@@ -58,7 +58,7 @@ static PAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
         (?P<a>[0-9]+(?:\.[0-9]+)?)[\x20\t\u{3000}]*(?P<ua>k|千|万|w)?[\x20\t\u{3000}]*(?:元|块)?[\x20\t\u{3000}]*
-        (?:(?:-|~|—|–|至|到)[\x20\t\u{3000}]*(?P<b>[0-9]+(?:\.[0-9]+)?)[\x20\t\u{3000}]*(?P<ub>k|千|万|w)?)?
+        (?:(?:-|~|—|–|至|到)[\x20\t\u{3000}]*(?P<neg>−|负)?[\x20\t\u{3000}]*(?P<b>[0-9]+(?:\.[0-9]+)?)[\x20\t\u{3000}]*(?P<ub>k|千|万|w)?)?
         [\x20\t\u{3000}]*(?:元|块|rmb|人民币)?[\x20\t\u{3000}]*
         (?:(?:/|每|一|每个)?[\x20\t\u{3000}]*(?P<per>小时|时|h|天|日|周|星期|月|年|单|件))?",
     )
@@ -85,6 +85,15 @@ pub fn parse(text: &str) -> Salary {
         };
     };
     let whole = c.get(0).map_or(0..0, |m| m.range());
+    // A figure with a minus sign (负5000, -5000--3000) is not pay: say it cannot be read (a warning to
+    // look at it). A hyphen right before the first figure counts as a sign even in 月薪-5000.
+    let signed = text[..whole.start]
+        .trim_end_matches([' ', '\t', '\u{3000}'])
+        .strip_suffix(['-', '−', '负'])
+        .is_some_and(|before| !before.ends_with(|c: char| c.is_ascii_digit()));
+    if signed || c.name("neg").is_some() {
+        return Salary::Unparseable;
+    }
     let num = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<f64>().ok());
     let (Some(a), b) = (num("a"), num("b")) else {
         return Salary::Unparseable;
@@ -166,6 +175,50 @@ mod tests {
         assert_eq!((p.min, p.max), (3000.0, None));
         let p = pay("5元/件");
         assert_eq!(p.period, Period::Piece);
+    }
+
+    // Issue 10: `-5000--3000元/月` and `负5000元/月` passed with no salary finding (the minus sign was
+    // skipped and 5000 read as the pay).
+    #[test]
+    fn negative_figures_are_unparseable() {
+        for text in [
+            "-5000--3000元/月",
+            "负5000元/月",
+            "- 5000元/月",
+            "−5000元/月",
+            "5000-负3000元/月",
+            "5000至−3000元/月",
+            "月薪-5000",
+        ] {
+            assert_eq!(parse(text), Salary::Unparseable, "{text}");
+        }
+        // A range dash after a figure is not a sign (nor is a doubled one: 3000--5000 reads 3000).
+        assert!(matches!(parse("5000-8000元/月"), Salary::Pay(_)));
+        assert!(matches!(parse("面议，5000-8000元/月"), Salary::Pay(_)));
+        assert!(matches!(parse("3000--5000元/月"), Salary::Pay(_)));
+    }
+
+    // The same, through the whole check: each gives a salary finding.
+    #[test]
+    fn negative_pay_gets_a_salary_finding() {
+        use crate::engine::{Checker, Posting};
+        let checker = Checker::new();
+        for pay in ["-5000--3000元/月", "负5000元/月"] {
+            let posting = Posting {
+                salary: Some(pay.into()),
+                employment_type: Some("兼职".into()),
+                ..Posting::default()
+            };
+            let report = checker.report_in(&posting, None, crate::engine::Lang::Zh);
+            assert!(
+                report
+                    .findings
+                    .iter()
+                    .any(|f| f.rule == "salary-unparseable" && f.field == "salary"),
+                "{pay}: {:?}",
+                report.findings
+            );
+        }
     }
 
     #[test]
