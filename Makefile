@@ -98,8 +98,9 @@ test-native:
 test-wasm: tools
 	wasm-pack test --headless --chrome -- --locked
 
+# The package and the supervised engine (trap recovery in Node).
 test-pkg: pkg
-	node --test tests/package.test.mjs
+	node --test tests/package.test.mjs tests/engine.test.mjs
 
 # The native CLI (opt-level 3), the audit sweep on 100,000 generated postings, and the Node/CLI parity.
 test-audit: pkg

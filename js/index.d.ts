@@ -85,9 +85,41 @@ export function rules(): { id: string; category: Category; severity: Severity }[
 export function version(): string;
 export function checkUscc(code: string): { ok: boolean; reason?: string };
 
-/** Fetches and instantiates the wasm once (browser). Under Node the module is ready at import. */
-export default function init(options?: unknown): Promise<unknown>;
-export function initSync(options: { module: BufferSource | WebAssembly.Module }): unknown;
+/** Why the engine cannot check: `detail.cause` of `jobseal:error`, `code` of a JobsealError. */
+export type ErrorCause =
+  | 'wasm-load' | 'wasm-invalid' | 'csp' | 'pack-load' | 'pack-invalid' | 'engine-error' | 'trap'
+  | 'restart-failed' | 'timeout' | 'loading' | 'checker-missing' | 'widget-error';
+export interface ErrorDetail { cause: ErrorCause; message: string; error: unknown }
+
+/** An error of the jobseal wrapper; `cause` holds the underlying error (e.g. a WebAssembly.RuntimeError). */
+export class JobsealError extends Error {
+  readonly code: ErrorCause;
+}
+/** Whether an error thrown by a wasm call means the instance is no longer usable. */
+export function isTrap(error: unknown): boolean;
+
+/**
+ * The supervised engine of the page (or process). A call that traps throws a JobsealError with code
+ * 'trap'; the engine fires `jobseal:error` and restarts on a fresh instance (at most 5 times).
+ */
+export interface Engine extends EventTarget {
+  readonly state: 'idle' | 'loading' | 'ready' | 'recovering' | 'failed';
+  readonly generation: number;
+  readonly restarts: number;
+  readonly error: JobsealError | null;
+  /** true once ready; false if loading fails or timeoutMs passes first. */
+  whenReady(timeoutMs?: number): Promise<boolean>;
+  addEventListener(type: 'jobseal:error', listener: (e: CustomEvent<ErrorDetail>) => void, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
+}
+export const engine: Engine;
+
+/**
+ * Fetches, compiles and instantiates the wasm once (browser); a failed load is not remembered. Rejects
+ * with a JobsealError (code 'wasm-load', 'csp' or 'wasm-invalid'). Under Node the module is ready at import.
+ */
+export default function init(options?: unknown): Promise<Engine>;
+export function initSync(options?: { module: BufferSource | WebAssembly.Module }): Engine;
 
 export interface ChangeDetail {
   ok: boolean;
@@ -150,5 +182,10 @@ export class JobsealBadge extends HTMLElement {
 
 /** A posting as schema.org JobPosting JSON-LD (Google's required and recommended properties). */
 export function toJsonLd(posting: Posting | string, today?: string | null): Record<string, unknown>;
+/**
+ * The same as JSON text safe inside <script type="application/ld+json">: <, > and & are written
+ * \u003c, \u003e, \u0026 (JSON.stringify(toJsonLd(…)) is not safe to paste into HTML).
+ */
+export function toJsonLdText(posting: Posting | string, today?: string | null): string;
 /** A schema.org JobPosting mapped onto a posting. Checker.check() also accepts JobPosting JSON-LD directly. */
 export function fromJsonLd(jsonld: Record<string, unknown> | string): Posting;
