@@ -132,6 +132,7 @@ export interface ChangeDetail {
 
 export interface FormController extends EventTarget {
   addEventListener(type: 'change', listener: (e: CustomEvent<ChangeDetail>) => void, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: 'jobseal:error', listener: (e: CustomEvent<ErrorDetail>) => void, options?: boolean | AddEventListenerOptions): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
   /** Checks now and returns the report (the widget also checks on every input, once per frame). */
   check(): Report;
@@ -139,12 +140,26 @@ export interface FormController extends EventTarget {
   setLang(lang: Lang): void;
   readonly report: Report;
   readonly lang: Lang;
+  /** 'loading' until the checker is there; 'unavailable' while the engine cannot check. */
+  readonly status: 'loading' | 'ready' | 'unavailable';
+  /** The failure while unavailable, else null. */
+  readonly failure: { cause: ErrorCause; message: string } | null;
+  /** The submit policy in force: options.policy, else data-jobseal-policy, else 'allow'. */
+  readonly policy: 'allow' | 'hold';
   /** Removes every listener, mark and element the widget added; the form is as it was. */
   destroy(): void;
 }
 
 export interface AttachOptions {
-  checker?: Checker;
+  /** A Checker, or a promise of one (the widget shows "loading" until it settles). */
+  checker?: Checker | Promise<Checker>;
+  /**
+   * When the engine cannot check: 'allow' (default; the submit proceeds and the form says the platform
+   * will review the posting) or 'hold' (the submit stays blocked). Default: the form's data-jobseal-policy.
+   */
+  policy?: 'allow' | 'hold';
+  /** How long a submit pressed before the engine is ready waits for it (default 3000 ms, or data-jobseal-wait-ms). */
+  waitMs?: number;
   /** A rule pack, used when no checker is given. */
   pack?: RulePack | string;
   lang?: Lang;

@@ -88,7 +88,7 @@ function ready() {
   document.getElementById('version').textContent = `v${version()}`;
   document.documentElement.dataset.jobsealReady = version();
 }
-if (form.jobseal) ready();
+if (form.jobseal?.status === 'ready') ready();
 else form.addEventListener('jobseal:ready', ready, { once: true });
 
 // The account badges, signed at build time with a demo key (scripts/demo-credentials.mjs).
