@@ -6,6 +6,7 @@
 // image. Each status looks different and says so in words (never colour alone).
 import init from './ready.js';
 import { verifyBadge } from './jobseal.js';
+import { adoptStyles } from './sheet.js';
 
 const KIND = {
   zh: { employer: '认证企业', hr_agency: '人力资源服务机构', public_service: '公共就业服务机构' },
@@ -138,8 +139,9 @@ function draw(root, v, lang) {
     toggle.setAttribute('aria-expanded', String(open));
   });
   box.append(toggle, panel);
-  const style = h('style', { text: CSS });
-  root.replaceChildren(style, box);
+  // A constructable stylesheet, not a <style> element: applies under style-src 'self'.
+  root.replaceChildren(box);
+  adoptStyles(root, CSS);
 }
 
 /**
