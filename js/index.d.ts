@@ -175,7 +175,8 @@ export const FIELDS: FieldName[];
 /** Attaches the as-you-type checker to a form whose fields are named like the posting's fields. */
 export function attachForm(form: HTMLFormElement, options?: AttachOptions): FormController;
 
-export type BadgeStatus = 'verified' | 'expired' | 'invalid';
+/** 'unavailable': the platform's key set or the engine cannot be had right now; nothing is claimed either way. */
+export type BadgeStatus = 'verified' | 'expired' | 'invalid' | 'unavailable';
 export interface BadgeReason { code: string; message: string }
 export interface BadgeVerification {
   status: BadgeStatus;
@@ -188,11 +189,19 @@ export interface JsonWebKeySet { keys: Array<{ kty: string; crv?: string; x?: st
 
 /** Verifies a badge credential (compact JWS, EdDSA/Ed25519). now: Unix seconds (default: the clock). */
 export function verifyBadge(token: string, jwks: JsonWebKeySet | string, options?: { origin?: string; now?: number }): BadgeVerification;
-/** Verifies and renders a badge into element's shadow root; fires `jobseal-badge` with { status, reasons, warnings }. */
-export function renderBadge(element: HTMLElement, token: string, options: { jwks: JsonWebKeySet | string; lang?: Lang; origin?: string; now?: number }): Promise<BadgeVerification>;
-/** <jobseal-badge credential="…" jwks="URL or inline JSON" lang="zh|en">; `status` and data-status reflect the verdict. */
+/**
+ * Verifies and renders a badge into element's shadow root; fires `jobseal-badge` with { status, reasons, warnings }.
+ * Without options.jwks, the key set configured with configureBadges() (default: /.well-known/jobseal-jwks.json).
+ */
+export function renderBadge(element: HTMLElement, token: string, options?: { jwks?: JsonWebKeySet | string; lang?: Lang; origin?: string; now?: number; retry?: () => void; stale?: () => boolean }): Promise<BadgeVerification>;
+/** The platform's key set for every badge of the page: given, or fetched from jwksUrl (same-origin well-known path by default). */
+export function configureBadges(options: { jwks?: JsonWebKeySet | string | null; jwksUrl?: string | URL | null; attempts?: number; retryDelayMs?: number }): void;
+/** <jobseal-badge credential="…" lang="zh|en">; `status` and data-status reflect the verdict. A `jwks` attribute is ignored. */
 export class JobsealBadge extends HTMLElement {
+  static configure(options: Parameters<typeof configureBadges>[0]): void;
   readonly status: BadgeStatus | 'pending';
+  /** Verifies again, fetching the key set again if it could not be had. */
+  refresh(): Promise<BadgeVerification>;
 }
 
 /** A posting as schema.org JobPosting JSON-LD (Google's required and recommended properties). */

@@ -10,4 +10,4 @@ export {
   initSync, engine, JobsealError, isTrap, Checker, rules, version, checkUscc, verifyBadge, toJsonLd, toJsonLdText, fromJsonLd,
 } from './ready.js';
 export { attachForm, FIELDS } from './form.js';
-export { renderBadge, JobsealBadge } from './badge.js';
+export { renderBadge, JobsealBadge, configureBadges } from './badge.js';

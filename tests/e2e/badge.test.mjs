@@ -153,10 +153,9 @@ test('the badge keeps its look under a hostile host stylesheet', async () => {
     document.head.append(link);
   }));
   const look = await page.evaluate(async () => {
-    const { employer, jwks } = await import('/www/demo-credentials.js');
+    const { employer } = await import('/www/demo-credentials.js');
     const el = document.createElement('jobseal-badge');
     el.setAttribute('credential', employer);
-    el.setAttribute('jwks', JSON.stringify(jwks));
     document.getElementById('slot').append(el);
     await new Promise((ok) => el.addEventListener('jobseal-badge', ok, { once: true }));
     const box = el.shadowRoot.querySelector('.badge');
