@@ -13,7 +13,7 @@
 // Every value is inserted as text, never as HTML; a logo is loaded only over https and only as an
 // image. Each status looks different and says so in words (never colour alone). Styles are
 // constructable stylesheets: a strict CSP (style-src 'self') applies.
-import init, { verifyBadge, JobsealError } from './ready.js';
+import init, { verifyBadge, JobsealError, engine } from './ready.js';
 import { adoptStyles } from './sheet.js';
 import { reasonText } from './badge-reasons.js';
 
@@ -310,11 +310,11 @@ export class JobsealBadge extends HTMLElement {
   }
 }
 
-if (typeof window !== 'undefined') {
-  // Back online: badges that could not fetch the key set try again.
-  window.addEventListener('online', () => {
-    for (const b of badges) if (b.status === 'unavailable') b.refresh();
-  });
-}
+// Back online, or the engine restarted after a trap: badges that could not be verified try again.
+const retryUnavailable = () => {
+  for (const b of badges) if (b.status === 'unavailable') b.refresh();
+};
+if (typeof window !== 'undefined') window.addEventListener('online', retryUnavailable);
+engine.addEventListener('jobseal:ready', retryUnavailable);
 
 if (!customElements.get('jobseal-badge')) customElements.define('jobseal-badge', JobsealBadge);

@@ -59,6 +59,8 @@ let ready = null;
  */
 export default function init(options) {
   if (engine.state === 'ready') return Promise.resolve(engine);
+  // Restarting after a trap: ready when the fresh instance is.
+  if (engine.state === 'recovering') return engine.whenReady().then((ok) => (ok ? engine : Promise.reject(engine.error)));
   ready ??= (async () => {
     engine.loading();
     try {

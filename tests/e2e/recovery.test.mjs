@@ -74,3 +74,36 @@ test('a trap during submit: the submit waits for the restart, then is decided on
     await context.close();
   }
 });
+
+test('a trap while verifying a badge: unavailable for a moment, verified again on the fresh instance', async () => {
+  const p = await openPage(env, null);
+  await p.context.addInitScript(() => {
+    const instantiate = WebAssembly.instantiate;
+    window.__instances = [];
+    WebAssembly.instantiate = async function (...args) {
+      const out = await instantiate.apply(this, args);
+      window.__instances.push(out instanceof WebAssembly.Instance ? out : out.instance);
+      return out;
+    };
+  });
+  const { page, context } = p;
+  await page.goto(`${env.base}/tests/e2e/pages/badge-lab.html`);
+  await page.waitForSelector('[data-ready]');
+  const seen = await page.evaluate(async () => {
+    const { employer } = await import('/www/demo-credentials.js');
+    const el = document.createElement('jobseal-badge');
+    el.setAttribute('credential', employer);
+    const statuses = [];
+    el.addEventListener('jobseal-badge', (e) => statuses.push(e.detail.status));
+    document.getElementById('slot').append(el);
+    while (statuses.length < 1) await new Promise((ok) => setTimeout(ok, 20));
+    new Uint8Array(window.__instances.at(-1).exports.memory.buffer).fill(0xff);
+    el.setAttribute('lang', 'en'); // re-verifies: the call traps
+    while (statuses.length < 3) await new Promise((ok) => setTimeout(ok, 20));
+    return { statuses, instances: window.__instances.length, text: el.shadowRoot.textContent };
+  });
+  assert.deepEqual(seen.statuses, ['verified', 'unavailable', 'verified']);
+  assert.equal(seen.instances, 2);
+  assert.match(seen.text, /Verified/);
+  await context.close();
+});
