@@ -98,8 +98,9 @@ test-native:
 test-wasm: tools
 	wasm-pack test --headless --chrome -- --locked
 
+# The package, the supervised engine (trap recovery in Node), the demo server, the badge's reason texts.
 test-pkg: pkg
-	node --test tests/package.test.mjs
+	node --test tests/package.test.mjs tests/engine.test.mjs tests/serve.test.mjs tests/badge-reasons.test.mjs
 
 # The native CLI (opt-level 3), the audit sweep on 100,000 generated postings, and the Node/CLI parity.
 test-audit: pkg
@@ -129,4 +130,4 @@ size: pkg
 
 clean:
 	cargo clean
-	rm -rf pkg tests/e2e/node_modules tests/e2e/screenshots www/demo-credentials.js
+	rm -rf pkg tests/e2e/node_modules tests/e2e/screenshots www/demo-credentials.js www/demo-jwks.json

@@ -1,11 +1,24 @@
-// The account badge: <jobseal-badge credential="…" jwks="/path/or/inline-json" lang="zh"> and
-// renderBadge(element, token, options). The credential is verified in the page by the wasm engine
-// (EdDSA signature, expiry, licence dates, origin), so a pasted or copied badge cannot pass as real.
+// The account badge: <jobseal-badge credential="…" lang="zh"> and renderBadge(element, token, options).
+// The credential is verified in the page by the wasm engine (EdDSA signature, expiry, licence dates,
+// origin), so a pasted or copied badge cannot pass as real.
+//
+// The trust anchor (the platform's key set) comes only from the platform: `configureBadges({ jwks })` or
+// `configureBadges({ jwksUrl })` called by a script of the page, or by default the same-origin
+// `/.well-known/jobseal-jwks.json`. Never from markup: a `jwks` attribute is ignored, so a badge injected
+// as user content with its own key set cannot verify (issue 10). A key set that cannot be fetched is
+// retried (3 attempts, 0.5 s then 1 s apart), then the badge says "cannot verify now" (status
+// `unavailable`), never "invalid"; a failed fetch is not remembered, so the next render (the badge's
+// retry button, the browser coming back online, configureBadges) fetches again.
 //
 // Every value is inserted as text, never as HTML; a logo is loaded only over https and only as an
-// image. Each status looks different and says so in words (never colour alone).
-import init from './ready.js';
-import { verifyBadge } from './jobseal.js';
+// image. Each status looks different and says so in words (never colour alone). Styles are
+// constructable stylesheets: a strict CSP (style-src 'self') applies.
+import init, { verifyBadge, JobsealError, engine } from './ready.js';
+import { adoptStyles } from './sheet.js';
+import { reasonText } from './badge-reasons.js';
+
+/** Where the key set is fetched from unless the platform configures another. */
+export const WELL_KNOWN_JWKS = '/.well-known/jobseal-jwks.json';
 
 const KIND = {
   zh: { employer: '认证企业', hr_agency: '人力资源服务机构', public_service: '公共就业服务机构' },
@@ -13,7 +26,8 @@ const KIND = {
 };
 const T = {
   zh: {
-    verified: '已认证', expired: '认证已过期', invalid: '无效徽章', foreign: '非本站徽章',
+    verified: '已认证', expired: '认证已过期', invalid: '无效徽章', foreign: '非本站徽章', unavailable: '暂时无法验证',
+    unavailableSay: '暂时无法获取平台的验证信息，无法判断此徽章的真伪。', retry: '重试',
     invalidSay: '此徽章无法通过验证，请勿信任其中的任何信息。',
     foreignSay: '此徽章不是为本网站签发的，可能是从其他页面复制而来。',
     expiredSay: '该账号的认证已过期，平台需重新核验。',
@@ -23,7 +37,8 @@ const T = {
     error: '徽章无法加载', checkedHere: '已在您的浏览器中验证平台签名（Ed25519）。',
   },
   en: {
-    verified: 'Verified', expired: 'Verification expired', invalid: 'Invalid badge', foreign: 'Not valid on this site',
+    verified: 'Verified', expired: 'Verification expired', invalid: 'Invalid badge', foreign: 'Not valid on this site', unavailable: 'Cannot verify right now',
+    unavailableSay: 'The platform’s verification data cannot be fetched right now, so this badge can be neither confirmed nor refused.', retry: 'Try again',
     invalidSay: 'This badge failed verification. Do not trust anything it says.',
     foreignSay: 'This badge was not issued for this site; it may have been copied from another page.',
     expiredSay: 'This account’s verification has expired and must be renewed by the platform.',
@@ -46,15 +61,18 @@ const CSS = `
 .badge[data-status="expired"] { border-color: var(--_warn); border-style: dashed; }
 .badge[data-status="invalid"] { border-color: var(--_bad); border-style: dashed;
   background: repeating-linear-gradient(135deg, var(--_bg) 0 12px, color-mix(in srgb, var(--_bad) 7%, var(--_bg)) 12px 24px); }
+.badge[data-status="unavailable"] { border-color: var(--_muted); border-style: dotted; }
 .head { display: flex; align-items: center; gap: 10px; }
 .icon { flex: none; width: 34px; height: 34px; border-radius: 50%; display: grid; place-items: center; color: #fff; font: 700 18px/1 var(--_font); }
 [data-status="verified"] .icon { background: var(--_ok); }
 [data-status="expired"] .icon { background: var(--_warn); }
 [data-status="invalid"] .icon { background: var(--_bad); }
+[data-status="unavailable"] .icon { background: var(--_muted); }
 .status { font-weight: 700; font-size: 15px; }
 [data-status="verified"] .status { color: var(--_ok); }
 [data-status="expired"] .status { color: var(--_warn); }
 [data-status="invalid"] .status { color: var(--_bad); }
+[data-status="unavailable"] .status { color: var(--_muted); }
 .kind { font-size: 12px; font-weight: 600; padding: 1px 8px; border-radius: 999px; border: 1px solid currentColor; color: var(--_muted); }
 .logo { width: 34px; height: 34px; object-fit: contain; border-radius: 6px; margin-inline-start: auto; }
 .name { font-size: 16px; font-weight: 700; margin: 8px 0 2px; word-break: break-all; }
@@ -63,7 +81,7 @@ dl { display: grid; grid-template-columns: max-content 1fr; gap: 2px 10px; margi
 dt { color: var(--_muted); }
 dd { margin: 0; word-break: break-all; font-variant-numeric: tabular-nums; }
 .when { color: var(--_muted); font-size: 12px; margin: 8px 0 0; }
-button { font: 600 12px/1 var(--_font); margin-top: 8px; padding: 6px 10px; border-radius: 6px; border: 1px solid #8c959f;
+button { font: 600 12px/1 var(--_font); margin: 8px 8px 0 0; padding: 6px 10px; border-radius: 6px; border: 1px solid #8c959f;
   background: #f6f8fa; color: var(--_fg); cursor: pointer; }
 button:focus-visible { outline: 2px solid #0969da; outline-offset: 2px; }
 .panel { margin-top: 8px; padding-top: 8px; border-top: 1px solid #d0d7de; font-size: 12px; }
@@ -85,22 +103,26 @@ function h(tag, attrs = {}, ...children) {
 const day = (secs) => new Date(secs * 1000).toISOString().slice(0, 10);
 let uid = 0;
 
-function draw(root, v, lang) {
+const ICON = { verified: '✓', expired: '!', invalid: '✕', unavailable: '?' };
+
+function draw(root, v, lang, retry) {
   const t = T[lang];
   const c = v.claims ?? {};
   const foreign = v.status === 'invalid' && v.reasons.some((r) => r.code === 'wrong-origin') && v.reasons.every((r) => r.code === 'wrong-origin');
   const trusted = v.status === 'verified' || v.status === 'expired';
-  const word = v.status === 'verified' ? t.verified : v.status === 'expired' ? t.expired : foreign ? t.foreign : t.invalid;
+  const word = v.status === 'verified' ? t.verified : v.status === 'expired' ? t.expired : v.status === 'unavailable' ? t.unavailable : foreign ? t.foreign : t.invalid;
   const box = h('section', { class: 'badge', part: 'badge', 'data-status': v.status, role: 'group', 'aria-label': word });
   const head = h('div', { class: 'head' },
-    h('span', { class: 'icon', 'aria-hidden': 'true', text: v.status === 'verified' ? '✓' : v.status === 'expired' ? '!' : '✕' }),
+    h('span', { class: 'icon', 'aria-hidden': 'true', text: ICON[v.status] ?? '✕' }),
     h('span', { class: 'status', text: word }));
   if (trusted && KIND[lang][c.kind]) head.append(h('span', { class: 'kind', text: KIND[lang][c.kind] }));
   if (trusted && typeof c.logo === 'string' && c.logo.startsWith('https://')) {
     head.append(h('img', { class: 'logo', src: c.logo, alt: '', referrerpolicy: 'no-referrer', loading: 'lazy', decoding: 'async' }));
   }
   box.append(head);
-  if (!trusted) {
+  if (v.status === 'unavailable') {
+    box.append(h('p', { class: 'say', text: t.unavailableSay }));
+  } else if (!trusted) {
     box.append(h('p', { class: 'say', text: foreign ? t.foreignSay : t.invalidSay }));
   } else {
     box.append(h('p', { class: 'name', text: c.name }));
@@ -130,87 +152,169 @@ function draw(root, v, lang) {
     row(t.key, 'EdDSA (Ed25519)');
     panel.append(h('p', { text: t.checkedHere }), dl);
   }
-  if (v.reasons.length) panel.append(h('p', { text: t.reasons }), h('ul', {}, ...v.reasons.map((r) => h('li', { 'data-code': r.code, text: r.message }))));
-  if (v.warnings.length) panel.append(h('p', { text: t.warnings }), h('ul', {}, ...v.warnings.map((r) => h('li', { 'data-code': r.code, text: r.message }))));
+  const item = (r) => h('li', { 'data-code': r.code, text: reasonText(r, lang) });
+  // Skipped keys of the key set concern the platform, not the visitor: logged, not shown.
+  const warnings = v.warnings.filter((r) => r.code !== 'key-skipped');
+  if (v.reasons.length) panel.append(h('p', { text: t.reasons }), h('ul', {}, ...v.reasons.map(item)));
+  if (warnings.length) panel.append(h('p', { text: t.warnings }), h('ul', {}, ...warnings.map(item)));
   toggle.addEventListener('click', () => {
     const open = panel.hidden;
     panel.hidden = !open;
     toggle.setAttribute('aria-expanded', String(open));
   });
+  if (v.status === 'unavailable' && retry) {
+    const again = h('button', { type: 'button', 'data-jobseal-retry': '', text: t.retry });
+    again.addEventListener('click', retry);
+    box.append(again);
+  }
   box.append(toggle, panel);
-  const style = h('style', { text: CSS });
-  root.replaceChildren(style, box);
+  root.replaceChildren(box);
+  adoptStyles(root, CSS);
 }
 
+const logged = new Set();
+function logOnce(level, message) {
+  if (logged.has(message)) return;
+  logged.add(message);
+  console[level](`jobseal-badge: ${message}`);
+}
+
+// ---- the platform's key set ----------------------------------------------------------------------
+const config = { jwks: null, jwksUrl: null, attempts: 3, retryDelayMs: 500 };
+const keySets = new Map(); // URL → promise of the key set's text: in flight or fetched, never failed
+const badges = new Set(); // connected <jobseal-badge> elements
+
 /**
- * Verifies `token` against `options.jwks` (object or JSON text) and renders the badge into `element`'s
- * shadow root (created if needed). Returns the verification `{ status, reasons, warnings, claims }`.
- * options: { jwks, lang = 'zh', origin = location.origin, now = seconds since the epoch }.
+ * Platform configuration of the trust anchor (a script call; markup cannot do this):
+ *   configureBadges({ jwks })       the key set itself (object or JSON text)
+ *   configureBadges({ jwksUrl })    where to fetch it (default: same-origin /.well-known/jobseal-jwks.json)
+ *   attempts (default 3) and retryDelayMs (default 500, doubled each retry) bound the fetch.
+ * Re-renders every badge on the page.
+ */
+export function configureBadges(options = {}) {
+  if ('jwks' in options) config.jwks = options.jwks ?? null;
+  if ('jwksUrl' in options) config.jwksUrl = options.jwksUrl == null ? null : String(options.jwksUrl);
+  if (options.attempts !== undefined) config.attempts = Math.max(1, Math.min(10, Number(options.attempts) || 1));
+  if (options.retryDelayMs !== undefined) config.retryDelayMs = Math.max(0, Number(options.retryDelayMs) || 0);
+  keySets.clear();
+  for (const b of badges) b.refresh();
+}
+
+const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
+
+async function fetchKeySet(url) {
+  let last = null;
+  for (let attempt = 0; attempt < config.attempts; attempt++) {
+    if (attempt) await sleep(config.retryDelayMs * 2 ** (attempt - 1));
+    try {
+      const res = await fetch(url, { credentials: 'same-origin', cache: 'no-store' });
+      if (res.ok) return await res.text();
+      last = `HTTP ${res.status}`;
+    } catch (e) {
+      last = e.message;
+    }
+  }
+  throw new JobsealError('jwks-unavailable', `key set ${url}: ${last} (${config.attempts} attempts)`);
+}
+
+/** The configured key set, or a promise of the fetched one. Rejects with code jwks-unavailable. */
+function keySet() {
+  if (config.jwks) return Promise.resolve(config.jwks);
+  const url = new URL(config.jwksUrl ?? WELL_KNOWN_JWKS, location.href).href;
+  let p = keySets.get(url);
+  if (!p) {
+    p = fetchKeySet(url);
+    keySets.set(url, p);
+    // A failure is not remembered: the next render fetches again.
+    p.catch(() => keySets.get(url) === p && keySets.delete(url));
+  }
+  return p;
+}
+
+const unavailable = (code, message) => ({ status: 'unavailable', reasons: [{ code, message }], warnings: [], claims: null });
+
+/**
+ * Verifies `token` and renders the badge into `element`'s shadow root (created if needed). Returns the
+ * verification `{ status, reasons, warnings, claims }`; status is 'verified', 'expired', 'invalid', or
+ * 'unavailable' when the key set or the engine cannot be had right now (nothing is claimed either way).
+ * options: { jwks (object or JSON text; default: the configured key set), lang = 'zh',
+ *            origin = location.origin, now = seconds since the epoch, retry (a function for the retry button),
+ *            stale (a function: when it returns true at the end, nothing is drawn) }.
  */
 export async function renderBadge(element, token, options = {}) {
-  await init();
   const lang = options.lang === 'en' ? 'en' : 'zh';
   const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
   let v;
   try {
-    v = verifyBadge(String(token ?? ''), options.jwks, { origin: options.origin ?? location.origin, now: options.now });
+    await init();
+    const jwks = options.jwks ?? (await keySet());
+    try {
+      v = verifyBadge(String(token ?? ''), jwks, { origin: options.origin ?? location.origin, now: options.now });
+    } catch (e) {
+      if (e instanceof JobsealError) throw e;
+      // A key set that cannot be used (not JSON, no usable key, private parameters): the platform's
+      // configuration is wrong. That says nothing about this badge: unavailable, and loudly logged.
+      logOnce('error', e.message);
+      v = unavailable('bad-jwks', e.message);
+    }
   } catch (e) {
-    // A key set that cannot be read: nothing can be verified, so the badge is invalid.
-    v = { status: 'invalid', reasons: [{ code: 'bad-jwks', message: e.message }], warnings: [], claims: null };
+    logOnce('warn', e.message);
+    v = unavailable(e.code === 'jwks-unavailable' ? 'jwks-unavailable' : 'engine-unavailable', e.message);
   }
-  draw(root, v, lang);
+  for (const w of v.warnings) if (w.code === 'key-skipped') logOnce('warn', w.message);
+  if (options.stale?.()) return v;
+  draw(root, v, lang, options.retry);
   element.setAttribute('data-status', v.status);
   element.dispatchEvent(new CustomEvent('jobseal-badge', { bubbles: true, composed: true, detail: { status: v.status, reasons: v.reasons, warnings: v.warnings } }));
   return v;
 }
 
-const jwksCache = new Map();
-async function loadJwks(spec) {
-  const s = (spec ?? '').trim();
-  if (s.startsWith('{')) return s;
-  if (!s) throw new Error('no key set (jwks attribute)');
-  if (!jwksCache.has(s)) {
-    jwksCache.set(s, fetch(s, { credentials: 'omit' }).then((r) => {
-      if (!r.ok) throw new Error(`key set ${s}: HTTP ${r.status}`);
-      return r.text();
-    }));
-  }
-  return jwksCache.get(s);
-}
-
-/** <jobseal-badge credential="…" jwks="/.well-known/jobseal-jwks.json" lang="zh"> */
+/** <jobseal-badge credential="…" lang="zh">: verified against the platform's configured key set. */
 export class JobsealBadge extends HTMLElement {
-  static observedAttributes = ['credential', 'jwks', 'lang'];
+  static observedAttributes = ['credential', 'lang'];
+  /** The same as configureBadges(options). */
+  static configure(options) {
+    configureBadges(options);
+  }
   #run = 0;
 
-  /** 'pending' until verified, then 'verified' | 'expired' | 'invalid' (also the data-status attribute). */
+  /** 'pending' until verified, then 'verified' | 'expired' | 'invalid' | 'unavailable' (also data-status). */
   get status() {
     return this.getAttribute('data-status') ?? 'pending';
   }
 
   connectedCallback() {
-    this.#render();
+    badges.add(this);
+    if (this.hasAttribute('jwks')) {
+      logOnce('warn', 'the jwks attribute is ignored: key sets come from configureBadges() or /.well-known/jobseal-jwks.json');
+    }
+    this.refresh();
+  }
+
+  disconnectedCallback() {
+    badges.delete(this);
   }
 
   attributeChangedCallback() {
-    if (this.isConnected) this.#render();
+    if (this.isConnected) this.refresh();
   }
 
-  async #render() {
+  /** Verifies again (fetching the key set again if it could not be had). */
+  refresh() {
     const run = ++this.#run;
     const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     const lang = (this.getAttribute('lang') ?? document.documentElement.lang ?? 'zh').startsWith('en') ? 'en' : 'zh';
     if (!root.childNodes.length) root.append(h('span', { text: T[lang].loading }));
-    let jwks;
-    try {
-      jwks = await loadJwks(this.getAttribute('jwks'));
-    } catch (e) {
-      jwks = null;
-      console.warn(`jobseal-badge: ${e.message}`);
-    }
-    if (run !== this.#run) return;
-    await renderBadge(this, this.getAttribute('credential'), { jwks: jwks ?? '{"keys":[]}', lang });
+    // A newer refresh (attribute change) supersedes this one: it draws nothing stale.
+    return renderBadge(this, this.getAttribute('credential'), { lang, retry: () => this.refresh(), stale: () => run !== this.#run });
   }
 }
+
+// Back online, or the engine restarted after a trap: badges that could not be verified try again.
+const retryUnavailable = () => {
+  for (const b of badges) if (b.status === 'unavailable') b.refresh();
+};
+if (typeof window !== 'undefined') window.addEventListener('online', retryUnavailable);
+engine.addEventListener('jobseal:ready', retryUnavailable);
 
 if (!customElements.get('jobseal-badge')) customElements.define('jobseal-badge', JobsealBadge);

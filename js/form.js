@@ -11,7 +11,16 @@
 // themable through CSS custom properties (--jobseal-*). It never changes what the employer typed,
 // except when the employer presses a fix button, and then through the browser's own editing path
 // (execCommand insertText/delete) so that undo works.
-import { Checker } from './jobseal.js';
+//
+// When the engine cannot load or run (the .wasm blocked or missing, a CSP without 'wasm-unsafe-eval', a
+// broken rule pack, a check that throws or traps), the widget says so in the form, fires `jobseal:error`
+// on the form with `detail.cause`, and follows its policy (`data-jobseal-policy` or `options.policy`):
+// `allow` (default) lets the submit through, the platform reviewing the posting afterwards; `hold` keeps
+// it blocked. A submit pressed before the engine is ready waits up to `waitMs` (default 3000 ms, or
+// `data-jobseal-wait-ms`), then follows the policy. The submit guard decides inside a try block and only
+// then acts: it cannot throw before preventDefault().
+import init, { Checker, engine, JobsealError, isTrap } from './ready.js';
+import { adoptStyles } from './sheet.js';
 
 /** Posting fields, in the order the engine reports them. */
 export const FIELDS = [
@@ -35,6 +44,9 @@ const UI = {
     severity: { error: '错误', warning: '提示', info: '建议' },
     select: (text) => `定位到「${text}」`,
     server: '发布前平台服务器会再次检查。',
+    loading: '正在加载检查…',
+    waiting: '正在加载检查，请稍候…',
+    unavailable: { allow: '检查暂不可用，发布后将由平台审核', hold: '检查暂不可用，暂不能发布，请稍后再试' },
   },
   en: {
     errors: (n) => `${n} problem${n === 1 ? '' : 's'} to fix`,
@@ -49,6 +61,12 @@ const UI = {
     severity: { error: 'Error', warning: 'Warning', info: 'Note' },
     select: (text) => `Select “${text}”`,
     server: 'The platform checks again on its server before publishing.',
+    loading: 'Loading the checker…',
+    waiting: 'Loading the checker, please wait…',
+    unavailable: {
+      allow: 'Checking is unavailable right now; the platform will review the posting after it is published',
+      hold: 'Checking is unavailable right now; publishing is on hold, please try again later',
+    },
   },
 };
 
@@ -106,6 +124,8 @@ const SUMMARY_CSS = `
            padding: 10px 12px; margin: 0 0 10px; border-radius: var(--_radius); background: var(--_bg); border: 1px solid #d0d7de; }
 .summary[data-state="invalid"] { border-color: var(--_error); }
 .summary[data-state="complete"] { border-color: var(--_ok); }
+.summary[data-state="unavailable"] { border-color: var(--_warning); border-style: dashed; }
+.summary[data-state="unavailable"] .dot { background: var(--_warning); }
 .dot { width: 10px; height: 10px; border-radius: 50%; background: var(--_muted); flex: none; }
 .summary[data-state="invalid"] .dot { background: var(--_error); }
 .summary[data-state="complete"] .dot { background: var(--_ok); }
@@ -134,11 +154,7 @@ function host(tag, style) {
   return { el, root };
 }
 
-function css(root, text) {
-  const style = document.createElement('style');
-  style.textContent = text;
-  root.append(style);
-}
+const css = adoptStyles;
 
 function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
@@ -164,16 +180,42 @@ function textual(el) {
   return el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && ['text', 'search', 'tel', 'url'].includes(el.type));
 }
 
+/** What the widget waits for the engine when submit is pressed before it is ready. */
+export const DEFAULT_WAIT_MS = 3000;
+
+/** Failures that no later keystroke can mend (as opposed to one check that threw). */
+const LASTING = new Set(['wasm-load', 'wasm-invalid', 'csp', 'pack-load', 'pack-invalid', 'restart-failed', 'checker-missing']);
+
 /**
  * Attaches the checker to a form. Fields are found by their `name` attribute, which is the posting
  * field name. Returns a controller: an EventTarget that fires `change` with
- * `{ ok, empty, complete, findings }`, plus `check()`, `setLang(lang)`, `report` and `destroy()`.
+ * `{ ok, empty, complete, findings }`, plus `check()`, `setLang(lang)`, `report`, `status`, `policy`
+ * and `destroy()`.
+ *
+ * `options.checker` may be a Checker or a promise of one (the widget shows "loading" until it
+ * settles); without it the widget initialises the engine and builds `new Checker(options.pack)`.
  */
 export function attachForm(form, options = {}) {
   if (!(form instanceof HTMLFormElement)) throw new TypeError('attachForm: expected a <form> element');
-  const checker = options.checker ?? new Checker(options.pack);
-  const ownsChecker = !options.checker;
+  let checker = null;
+  let ownsChecker = false;
+  let status = 'loading'; // 'loading' | 'ready' | 'unavailable'
+  let failure = null; // { cause, message, lasting } while the engine cannot check
+  let destroyed = false;
+  let waiting = false; // a submit is waiting for the engine
+  let resubmitting = false;
+  const statusWaiters = new Set();
   const debounceMs = Math.max(0, Number(options.debounceMs ?? 0));
+  const waitAttr = Number(form.getAttribute('data-jobseal-wait-ms'));
+  const waitMs = Math.min(60000, Math.max(0, Number(options.waitMs ?? (Number.isFinite(waitAttr) && form.hasAttribute('data-jobseal-wait-ms') ? waitAttr : DEFAULT_WAIT_MS)) || 0));
+  /** `allow` (default) or `hold`: read when needed, so a page can switch it. Never throws. */
+  const policy = () => {
+    try {
+      return (options.policy ?? form.getAttribute('data-jobseal-policy')) === 'hold' ? 'hold' : 'allow';
+    } catch {
+      return 'allow';
+    }
+  };
   const today = options.today ?? localToday();
   // Posting fields the page supplies itself (e.g. the employer's name and information from the account).
   const base = { ...(options.base ?? {}) };
@@ -327,30 +369,132 @@ export function attachForm(form, options = {}) {
     return f.rule !== 'missing-required-element' && f.rule !== 'missing-validity' ? true : showMissing || touched.has(f.field);
   }
 
+  const inForm = (name) => fields.some((f) => f.name === name);
+
+  // ---- the engine's state ---------------------------------------------------------------------------
+  function setStatus(next) {
+    status = next;
+    for (const w of [...statusWaiters]) w();
+  }
+
+  /** Resolves once the widget is ready or has failed, or after `ms`: true if ready. */
+  function waitReady(ms) {
+    if (status !== 'loading') return Promise.resolve(status === 'ready');
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(t);
+        statusWaiters.delete(done);
+        resolve(status === 'ready');
+      };
+      const t = setTimeout(done, ms);
+      statusWaiters.add(done);
+    });
+  }
+
+  /** Fires `jobseal:error` on the form (and the controller): { cause, message, error }. */
+  function raise(cause, error) {
+    const message = String(error?.message ?? error ?? cause);
+    const detail = { cause, message, error };
+    console.warn(`jobseal (${cause}): ${message}`);
+    try {
+      form.dispatchEvent(new CustomEvent('jobseal:error', { bubbles: true, detail }));
+    } finally {
+      controller.dispatchEvent(new CustomEvent('jobseal:error', { detail }));
+    }
+  }
+
+  /** The engine cannot check: say so in the form, clear stale marks, fire jobseal:error once. */
+  function fail(cause, error) {
+    const fresh = !failure || failure.cause !== cause;
+    failure = { cause, message: String(error?.message ?? error), lasting: LASTING.has(cause) };
+    setStatus('unavailable');
+    render([], posting());
+    showUnavailable();
+    if (fresh) raise(cause, error);
+  }
+
+  function showUnavailable(text) {
+    const ui = UI[lang];
+    form.setAttribute('data-jobseal-state', 'unavailable');
+    sumBox.dataset.state = 'unavailable';
+    sumText.textContent = text ?? ui.unavailable[policy()];
+    sumNote.textContent = '';
+    sumOther.replaceChildren();
+    announce(sumText.textContent);
+  }
+
+  function showLoading(text) {
+    const ui = UI[lang];
+    form.setAttribute('data-jobseal-state', 'loading');
+    sumBox.dataset.state = 'loading';
+    sumText.textContent = text ?? ui.loading;
+    sumNote.textContent = '';
+    announce(sumText.textContent);
+  }
+
+  /** A check threw. A trap of the supervised engine restarts it: wait, then check again. */
+  function checkFailed(e) {
+    const code = e instanceof JobsealError ? e.code : isTrap(e) ? 'trap' : 'engine-error';
+    if (e instanceof JobsealError && (code === 'loading' || code === 'trap') && engine.state !== 'failed') {
+      if (code === 'trap') raise('trap', e);
+      setStatus('loading');
+      showLoading();
+      engine.whenReady().then((ok) => {
+        if (destroyed || status !== 'loading') return;
+        if (ok) {
+          setStatus('ready');
+          run();
+        } else {
+          fail(engine.error?.code ?? 'restart-failed', engine.error ?? e);
+        }
+      });
+      return;
+    }
+    fail(code, e);
+  }
+
+  /** Checks now. Returns false when the engine could not check (the form says so). */
   function run() {
+    if (destroyed || status === 'loading' || (status === 'unavailable' && failure?.lasting)) return false;
     const p = posting();
-    report = checker.check(p, today, lang);
+    let next;
+    try {
+      next = checker.check(p, today, lang);
+    } catch (e) {
+      checkFailed(e);
+      return false;
+    }
+    report = next;
+    if (failure) {
+      failure = null;
+      setStatus('ready');
+    }
     const findings = report.findings;
     const empty = Object.keys(p).length === 0;
     const hasError = findings.some((f) => f.severity === 'error');
-    const missing = REQUIRED.filter((n) => fields.some((f) => f.name === n) && !(p[n] ?? '').trim()).length;
+    const missing = REQUIRED.filter((n) => inForm(n) && !(p[n] ?? '').trim()).length;
     const complete = !hasError && missing === 0;
     const state = empty ? 'empty' : hasError ? 'invalid' : complete ? 'complete' : 'invalid';
     form.setAttribute('data-jobseal-state', state);
-    render(findings.filter(visible), p);
+    // What the employer sees: findings of the form's fields that are not held back, and findings of
+    // fields the form does not have (listed in the summary). The counts are of these only (issue 10:
+    // the summary said 7 problems while two were shown).
+    const shown = findings.filter((x) => !inForm(x.field) || visible(x));
+    render(shown, p);
     const ui = UI[lang];
-    const errors = findings.filter((f) => f.severity === 'error').length;
-    const warnings = findings.length - errors;
+    const errors = shown.filter((f) => f.severity === 'error').length;
+    const warnings = shown.length - errors;
     sumBox.dataset.state = state;
     sumText.textContent = empty ? ui.empty : errors ? ui.errors(errors) : missing ? ui.incomplete(missing) : ui.clean;
     sumNote.textContent = [warnings ? ui.warnings(warnings) : '', ui.server].filter(Boolean).join(' · ');
-    const elsewhere = findings.filter((x) => !fields.some((f) => f.name === x.field));
+    const elsewhere = shown.filter((x) => !inForm(x.field));
     sumOther.replaceChildren(...elsewhere.map((x) => h('li', {
       'data-jobseal-rule': x.rule, 'data-jobseal-category': x.category, 'data-jobseal-field': x.field, 'data-jobseal-severity': x.severity,
       text: `${x.field}: ${x.message}`,
     })));
     announce(`${sumText.textContent}${warnings ? `，${ui.warnings(warnings)}` : ''}`);
     controller.dispatchEvent(new CustomEvent('change', { detail: { ok: report.ok, empty, complete, findings } }));
+    return true;
   }
 
   let lastAnnounced = '';
@@ -445,24 +589,145 @@ export function attachForm(form, options = {}) {
   }
 
   // ---- submit ---------------------------------------------------------------------------------------
-  listen(form, 'submit', (e) => {
-    if (frame) {
-      cancelAnimationFrame(frame);
-      frame = 0;
+  // Decide first (inside try), then act: nothing before preventDefault() can throw.
+  //   allow            the submit proceeds
+  //   hold-findings    an error-severity finding stands: held, focus on it
+  //   hold-unavailable the engine cannot check and the policy is `hold`
+  //   wait             the engine is not ready yet: held, then decided again (at most waitMs later)
+  //   busy             a submit is already waiting
+  function decide() {
+    if (waiting) return 'busy';
+    if (status === 'ready' || (status === 'unavailable' && !failure?.lasting)) {
+      if (frame) {
+        cancelAnimationFrame(frame);
+        frame = 0;
+      }
+      showMissing = true;
+      if (!run()) {
+        if (status === 'loading') return 'wait';
+        return policy() === 'hold' ? 'hold-unavailable' : 'allow';
+      }
+      return report.findings.some((f) => f.severity === 'error') ? 'hold-findings' : 'allow';
     }
-    showMissing = true;
-    run();
-    const first = report.findings.find((f) => f.severity === 'error');
-    if (!first) return;
+    if (status === 'loading') return 'wait';
+    return policy() === 'hold' ? 'hold-unavailable' : 'allow';
+  }
+
+  function resubmit(submitter) {
+    resubmitting = true;
+    try {
+      if (typeof form.requestSubmit !== 'function') form.submit();
+      else if (submitter && submitter.form === form) form.requestSubmit(submitter);
+      else form.requestSubmit();
+    } finally {
+      resubmitting = false;
+    }
+  }
+
+  function act(verdict, submitter) {
+    const ui = UI[lang];
+    if (verdict === 'hold-findings') {
+      const first = report.findings.find((f) => f.severity === 'error');
+      announce(ui.held);
+      const f = fields.find((x) => x.name === first?.field);
+      if (f) {
+        if (first.end > first.start) select(f, first);
+        else f.el.focus();
+      }
+    } else if (verdict === 'hold-unavailable') {
+      showUnavailable(ui.unavailable.hold);
+    } else if (verdict === 'wait') {
+      waiting = true;
+      showLoading(ui.waiting);
+      waitReady(waitMs).then((ready) => {
+        waiting = false;
+        if (destroyed) return;
+        let next;
+        if (ready) {
+          next = decide();
+        } else if (status === 'loading') {
+          raise('timeout', new JobsealError('timeout', `jobseal: the checker was not ready ${waitMs} ms after submit; policy ${policy()}`));
+          next = policy() === 'hold' ? 'hold-unavailable' : 'allow';
+          showUnavailable();
+        } else {
+          next = policy() === 'hold' ? 'hold-unavailable' : 'allow';
+        }
+        if (next === 'allow') resubmit(submitter);
+        else act(next, submitter);
+      }).catch((err) => console.error('jobseal:', err));
+    }
+  }
+
+  listen(form, 'submit', (e) => {
+    if (resubmitting) return; // our own submit after waiting: already decided
+    let verdict;
+    try {
+      verdict = decide();
+    } catch (err) {
+      // A defect of the widget itself: follow the policy, and say so.
+      verdict = policy() === 'hold' ? 'hold-unavailable' : 'allow';
+      try {
+        raise('widget-error', err);
+      } catch {
+        /* the verdict stands */
+      }
+    }
+    if (verdict === 'allow') return;
     e.preventDefault();
     e.stopImmediatePropagation();
-    announce(UI[lang].held);
-    const f = fields.find((x) => x.name === first.field);
-    if (f) {
-      if (first.end > first.start) select(f, first);
-      else f.el.focus();
+    try {
+      act(verdict, e.submitter);
+    } catch (err) {
+      console.error('jobseal:', err);
     }
   }, true);
+
+  // ---- the checker: now, or when it arrives -----------------------------------------------------------
+  function start(c) {
+    if (destroyed) {
+      if (ownsChecker) c?.free?.();
+      return;
+    }
+    if (!c || typeof c.check !== 'function') {
+      fail('checker-missing', new JobsealError('checker-missing', 'jobseal: options.checker is not a Checker'));
+      return;
+    }
+    checker = c;
+    setStatus('ready');
+    run();
+    queueMicrotask(() => {
+      if (!destroyed) form.dispatchEvent(new CustomEvent('jobseal:ready', { bubbles: true, detail: { controller } }));
+    });
+  }
+  const cause = (e, fallback) => (e instanceof JobsealError ? e.code : fallback);
+  let given = options.checker;
+  if (given === undefined || given === null) {
+    // No checker given: build one from options.pack once the engine is up.
+    ownsChecker = true;
+    const build = () => {
+      try {
+        return new Checker(options.pack);
+      } catch (e) {
+        if (e instanceof JobsealError) throw e;
+        throw new JobsealError(options.pack === undefined ? 'engine-error' : 'pack-invalid', `jobseal: ${e.message}`, e);
+      }
+    };
+    given = engine.state === 'ready' ? (() => {
+      try {
+        return build();
+      } catch (e) {
+        return Promise.reject(e);
+      }
+    })() : init().then(build);
+  }
+  if (given && typeof given.then === 'function') {
+    showLoading();
+    Promise.resolve(given).then(start, (e) => {
+      if (!destroyed) fail(cause(e, 'engine-error'), e);
+    });
+  } else {
+    start(given);
+  }
 
   // ---- public API ---------------------------------------------------------------------------------
   controller.check = () => {
@@ -471,17 +736,24 @@ export function attachForm(form, options = {}) {
   };
   controller.setLang = (next) => {
     lang = next === 'en' ? 'en' : 'zh';
-    run();
+    if (status === 'ready' || (status === 'unavailable' && !failure?.lasting)) run();
+    else if (status === 'loading') showLoading();
+    else showUnavailable();
   };
   Object.defineProperty(controller, 'report', { get: () => report });
   Object.defineProperty(controller, 'lang', { get: () => lang });
+  /** 'loading' | 'ready' | 'unavailable' */
+  Object.defineProperty(controller, 'status', { get: () => status });
+  /** The failure while unavailable: { cause, message }, else null. */
+  Object.defineProperty(controller, 'failure', { get: () => (failure ? { cause: failure.cause, message: failure.message } : null) });
+  Object.defineProperty(controller, 'policy', { get: policy });
   controller.destroy = () => {
+    destroyed = true;
     cancelAnimationFrame(frame);
     clearTimeout(timer);
     while (cleanups.length) cleanups.pop()();
-    if (ownsChecker) checker.free();
+    if (ownsChecker) checker?.free();
   };
 
-  run();
   return controller;
 }

@@ -85,9 +85,41 @@ export function rules(): { id: string; category: Category; severity: Severity }[
 export function version(): string;
 export function checkUscc(code: string): { ok: boolean; reason?: string };
 
-/** Fetches and instantiates the wasm once (browser). Under Node the module is ready at import. */
-export default function init(options?: unknown): Promise<unknown>;
-export function initSync(options: { module: BufferSource | WebAssembly.Module }): unknown;
+/** Why the engine cannot check: `detail.cause` of `jobseal:error`, `code` of a JobsealError. */
+export type ErrorCause =
+  | 'wasm-load' | 'wasm-invalid' | 'csp' | 'pack-load' | 'pack-invalid' | 'engine-error' | 'trap'
+  | 'restart-failed' | 'timeout' | 'loading' | 'checker-missing' | 'widget-error';
+export interface ErrorDetail { cause: ErrorCause; message: string; error: unknown }
+
+/** An error of the jobseal wrapper; `cause` holds the underlying error (e.g. a WebAssembly.RuntimeError). */
+export class JobsealError extends Error {
+  readonly code: ErrorCause;
+}
+/** Whether an error thrown by a wasm call means the instance is no longer usable. */
+export function isTrap(error: unknown): boolean;
+
+/**
+ * The supervised engine of the page (or process). A call that traps throws a JobsealError with code
+ * 'trap'; the engine fires `jobseal:error` and restarts on a fresh instance (at most 5 times).
+ */
+export interface Engine extends EventTarget {
+  readonly state: 'idle' | 'loading' | 'ready' | 'recovering' | 'failed';
+  readonly generation: number;
+  readonly restarts: number;
+  readonly error: JobsealError | null;
+  /** true once ready; false if loading fails or timeoutMs passes first. */
+  whenReady(timeoutMs?: number): Promise<boolean>;
+  addEventListener(type: 'jobseal:error', listener: (e: CustomEvent<ErrorDetail>) => void, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
+}
+export const engine: Engine;
+
+/**
+ * Fetches, compiles and instantiates the wasm once (browser); a failed load is not remembered. Rejects
+ * with a JobsealError (code 'wasm-load', 'csp' or 'wasm-invalid'). Under Node the module is ready at import.
+ */
+export default function init(options?: unknown): Promise<Engine>;
+export function initSync(options?: { module: BufferSource | WebAssembly.Module }): Engine;
 
 export interface ChangeDetail {
   ok: boolean;
@@ -100,6 +132,7 @@ export interface ChangeDetail {
 
 export interface FormController extends EventTarget {
   addEventListener(type: 'change', listener: (e: CustomEvent<ChangeDetail>) => void, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: 'jobseal:error', listener: (e: CustomEvent<ErrorDetail>) => void, options?: boolean | AddEventListenerOptions): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
   /** Checks now and returns the report (the widget also checks on every input, once per frame). */
   check(): Report;
@@ -107,12 +140,26 @@ export interface FormController extends EventTarget {
   setLang(lang: Lang): void;
   readonly report: Report;
   readonly lang: Lang;
+  /** 'loading' until the checker is there; 'unavailable' while the engine cannot check. */
+  readonly status: 'loading' | 'ready' | 'unavailable';
+  /** The failure while unavailable, else null. */
+  readonly failure: { cause: ErrorCause; message: string } | null;
+  /** The submit policy in force: options.policy, else data-jobseal-policy, else 'allow'. */
+  readonly policy: 'allow' | 'hold';
   /** Removes every listener, mark and element the widget added; the form is as it was. */
   destroy(): void;
 }
 
 export interface AttachOptions {
-  checker?: Checker;
+  /** A Checker, or a promise of one (the widget shows "loading" until it settles). */
+  checker?: Checker | Promise<Checker>;
+  /**
+   * When the engine cannot check: 'allow' (default; the submit proceeds and the form says the platform
+   * will review the posting) or 'hold' (the submit stays blocked). Default: the form's data-jobseal-policy.
+   */
+  policy?: 'allow' | 'hold';
+  /** How long a submit pressed before the engine is ready waits for it (default 3000 ms, or data-jobseal-wait-ms). */
+  waitMs?: number;
   /** A rule pack, used when no checker is given. */
   pack?: RulePack | string;
   lang?: Lang;
@@ -128,7 +175,8 @@ export const FIELDS: FieldName[];
 /** Attaches the as-you-type checker to a form whose fields are named like the posting's fields. */
 export function attachForm(form: HTMLFormElement, options?: AttachOptions): FormController;
 
-export type BadgeStatus = 'verified' | 'expired' | 'invalid';
+/** 'unavailable': the platform's key set or the engine cannot be had right now; nothing is claimed either way. */
+export type BadgeStatus = 'verified' | 'expired' | 'invalid' | 'unavailable';
 export interface BadgeReason { code: string; message: string }
 export interface BadgeVerification {
   status: BadgeStatus;
@@ -141,14 +189,27 @@ export interface JsonWebKeySet { keys: Array<{ kty: string; crv?: string; x?: st
 
 /** Verifies a badge credential (compact JWS, EdDSA/Ed25519). now: Unix seconds (default: the clock). */
 export function verifyBadge(token: string, jwks: JsonWebKeySet | string, options?: { origin?: string; now?: number }): BadgeVerification;
-/** Verifies and renders a badge into element's shadow root; fires `jobseal-badge` with { status, reasons, warnings }. */
-export function renderBadge(element: HTMLElement, token: string, options: { jwks: JsonWebKeySet | string; lang?: Lang; origin?: string; now?: number }): Promise<BadgeVerification>;
-/** <jobseal-badge credential="…" jwks="URL or inline JSON" lang="zh|en">; `status` and data-status reflect the verdict. */
+/**
+ * Verifies and renders a badge into element's shadow root; fires `jobseal-badge` with { status, reasons, warnings }.
+ * Without options.jwks, the key set configured with configureBadges() (default: /.well-known/jobseal-jwks.json).
+ */
+export function renderBadge(element: HTMLElement, token: string, options?: { jwks?: JsonWebKeySet | string; lang?: Lang; origin?: string; now?: number; retry?: () => void; stale?: () => boolean }): Promise<BadgeVerification>;
+/** The platform's key set for every badge of the page: given, or fetched from jwksUrl (same-origin well-known path by default). */
+export function configureBadges(options: { jwks?: JsonWebKeySet | string | null; jwksUrl?: string | URL | null; attempts?: number; retryDelayMs?: number }): void;
+/** <jobseal-badge credential="…" lang="zh|en">; `status` and data-status reflect the verdict. A `jwks` attribute is ignored. */
 export class JobsealBadge extends HTMLElement {
+  static configure(options: Parameters<typeof configureBadges>[0]): void;
   readonly status: BadgeStatus | 'pending';
+  /** Verifies again, fetching the key set again if it could not be had. */
+  refresh(): Promise<BadgeVerification>;
 }
 
 /** A posting as schema.org JobPosting JSON-LD (Google's required and recommended properties). */
 export function toJsonLd(posting: Posting | string, today?: string | null): Record<string, unknown>;
+/**
+ * The same as JSON text safe inside <script type="application/ld+json">: <, > and & are written
+ * \u003c, \u003e, \u0026 (JSON.stringify(toJsonLd(…)) is not safe to paste into HTML).
+ */
+export function toJsonLdText(posting: Posting | string, today?: string | null): string;
 /** A schema.org JobPosting mapped onto a posting. Checker.check() also accepts JobPosting JSON-LD directly. */
 export function fromJsonLd(jsonld: Record<string, unknown> | string): Posting;

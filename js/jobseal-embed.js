@@ -2,36 +2,55 @@
 // employer types.
 //
 //   <script type="module" src="https://your.cdn/jobseal/jobseal-embed.js"></script>
-//   <form data-jobseal data-jobseal-pack="/rules/pack.json" data-jobseal-lang="zh"> … </form>
+//   <form data-jobseal data-jobseal-pack="/rules/pack.json" data-jobseal-lang="zh"
+//         data-jobseal-policy="allow|hold" data-jobseal-wait-ms="3000"> … </form>
 //
-// Fields are found by their name attribute (title, description, …). Each form gets a controller
-// (see attachForm) at form.jobseal, and a `jobseal:ready` event with { controller } in its detail.
-// The only requests made are for jobseal_bg.wasm (next to this file) and the optional rule pack.
-import init from './ready.js';
-import { Checker } from './jobseal.js';
+// Fields are found by their name attribute (title, description, …). Each form gets its controller
+// (see attachForm) at form.jobseal at once, so the submit guard is in place before the wasm has
+// loaded; `jobseal:ready` ({ controller }) fires on the form when checking starts, `jobseal:error`
+// ({ cause, message, error }) when it cannot (wasm-load, csp, wasm-invalid, pack-load, pack-invalid,
+// engine-error, trap, restart-failed, timeout). The only requests made are for jobseal_bg.wasm (next
+// to this file) and the optional rule pack.
+import init, { Checker, JobsealError } from './ready.js';
 import { attachForm } from './form.js';
 
-async function attach(form) {
-  if (form.jobseal) return form.jobseal;
-  let pack;
-  const url = form.getAttribute('data-jobseal-pack');
-  if (url) {
-    const res = await fetch(url, { credentials: 'same-origin' });
-    if (!res.ok) throw new Error(`jobseal: rule pack ${url}: HTTP ${res.status}`);
-    pack = await res.text();
+async function loadPack(url) {
+  let res;
+  try {
+    res = await fetch(url, { credentials: 'same-origin' });
+  } catch (e) {
+    throw new JobsealError('pack-load', `jobseal: rule pack ${url}: ${e.message}`, e);
   }
+  if (!res.ok) throw new JobsealError('pack-load', `jobseal: rule pack ${url}: HTTP ${res.status}`);
+  return res.text();
+}
+
+async function checkerFor(form) {
+  const url = form.getAttribute('data-jobseal-pack');
+  const [pack] = await Promise.all([url ? loadPack(url) : undefined, init()]);
+  try {
+    return new Checker(pack);
+  } catch (e) {
+    throw e instanceof JobsealError ? e : new JobsealError('pack-invalid', `jobseal: rule pack ${url}: ${e.message}`, e);
+  }
+}
+
+function attach(form) {
+  if (form.jobseal) return form.jobseal;
   const lang = form.getAttribute('data-jobseal-lang') || (document.documentElement.lang.startsWith('en') ? 'en' : 'zh');
-  const controller = attachForm(form, { checker: new Checker(pack), lang });
+  const controller = attachForm(form, { checker: checkerFor(form), lang });
   form.jobseal = controller;
-  form.dispatchEvent(new CustomEvent('jobseal:ready', { detail: { controller } }));
   return controller;
 }
 
-async function main() {
-  await init();
-  const forms = [...document.querySelectorAll('form[data-jobseal]')];
-  const results = await Promise.allSettled(forms.map(attach));
-  for (const r of results) if (r.status === 'rejected') console.error(r.reason);
+function main() {
+  for (const form of document.querySelectorAll('form[data-jobseal]')) {
+    try {
+      attach(form);
+    } catch (e) {
+      console.error(e);
+    }
+  }
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', main, { once: true });

@@ -1,6 +1,8 @@
 // The demo's sample badge credentials, signed at build time with a DEMO key generated here by Node's
 // crypto. The private key is used once and discarded: it is never written to disk, never committed,
-// and is not a production key. Writes www/demo-credentials.js (git-ignored).
+// and is not a production key. Writes www/demo-credentials.js and the public key set www/demo-jwks.json,
+// which scripts/serve.mjs serves at /.well-known/jobseal-jwks.json, where the badge looks by default
+// (both git-ignored).
 //   node scripts/demo-credentials.mjs --origin http://127.0.0.1:8080 [--origin …]
 import { generateKeyPairSync, sign, randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -46,4 +48,5 @@ export const jwks = ${JSON.stringify(jwks)};
 export const employer = ${JSON.stringify(employer)};
 export const agency = ${JSON.stringify(agency)};
 `);
+writeFileSync(fileURLToPath(new URL('../www/demo-jwks.json', import.meta.url)), `${JSON.stringify(jwks)}\n`);
 console.log(`www/demo-credentials.js: 2 demo credentials for ${origins.join(', ')} (key ${kid}, discarded)`);

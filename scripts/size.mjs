@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const files = ['jobseal_bg.wasm', 'jobseal.js', 'index.js', 'ready.js', 'form.js', 'badge.js', 'jobseal-embed.js', 'node.js'];
+const files = ['jobseal_bg.wasm', 'jobseal.js', 'index.js', 'ready.js', 'engine.js', 'form.js', 'sheet.js', 'badge.js', 'badge-reasons.js', 'jobseal-embed.js', 'node.js'];
 let total = 0;
 for (const f of files) {
   const body = await readFile(`${root}pkg/${f}`).catch(() => null);

@@ -88,10 +88,12 @@ function ready() {
   document.getElementById('version').textContent = `v${version()}`;
   document.documentElement.dataset.jobsealReady = version();
 }
-if (form.jobseal) ready();
+if (form.jobseal?.status === 'ready') ready();
 else form.addEventListener('jobseal:ready', ready, { once: true });
 
-// The account badges, signed at build time with a demo key (scripts/demo-credentials.mjs).
+// The account badges, signed at build time with a demo key (scripts/demo-credentials.mjs). The badge
+// element reads the platform's key set from /.well-known/jobseal-jwks.json (served by scripts/serve.mjs
+// from www/demo-jwks.json); a page could instead call configureBadges({ jwks }) from its own script.
 function tamper(token) {
   const [h, p, s] = token.split('.');
   const claims = JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(p.replace(/-/g, '+').replace(/_/g, '/')), (c) => c.charCodeAt(0))));
@@ -121,7 +123,6 @@ async function badges() {
     const el = document.createElement('jobseal-badge');
     el.id = id;
     el.setAttribute('credential', token);
-    el.setAttribute('jwks', JSON.stringify(creds.jwks));
     el.setAttribute('lang', lang);
     return el;
   };

@@ -246,6 +246,21 @@ pub fn to_json_ld(posting: JsValue, today: Option<String>) -> Result<JsValue, Js
     to_js(&engine::jsonld::to_jsonld(&posting, today))
 }
 
+/// The same JSON-LD as JSON text safe to put inside `<script type="application/ld+json">`: `<`, `>` and
+/// `&` are written `\u003c`, `\u003e`, `\u0026` (what `jobseal jsonld` prints).
+#[wasm_bindgen(js_name = toJsonLdText)]
+pub fn to_json_ld_text(posting: JsValue, today: Option<String>) -> Result<String, JsValue> {
+    let value = json_of(&posting, "the posting")?;
+    let posting = Posting::from_value(&value).map_err(into_error)?;
+    let today = match parse_today(today)? {
+        Some(d) => d,
+        None => Date::from_days_since_epoch((js_sys::Date::now() / 86_400_000.0).floor() as i64),
+    };
+    Ok(engine::jsonld::to_script_text(&engine::jsonld::to_jsonld(
+        &posting, today,
+    )))
+}
+
 /// A schema.org JobPosting (object or JSON text) mapped onto a posting object.
 #[wasm_bindgen(js_name = fromJsonLd)]
 pub fn from_json_ld(jsonld: JsValue) -> Result<JsValue, JsValue> {

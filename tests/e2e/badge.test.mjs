@@ -80,7 +80,14 @@ test('the same credential under a foreign origin renders as not valid here', asy
 });
 
 test('markup and script in claims render as inert text; only https logos load, as images', async () => {
-  const { page, errors, offsite, context } = await openPage(env, '/tests/e2e/pages/badge-lab.html');
+  const { page, errors, offsite, context } = await openPage(env, '/tests/e2e/pages/badge-lab.html', { goto: false });
+  // Logos come from the platform's image host: the page's CSP names it in img-src (README).
+  await page.route(`${env.base}/tests/e2e/pages/badge-lab.html`, async (route) => {
+    const res = await route.fetch();
+    const csp = `${res.headers()['content-security-policy']}; img-src 'self' https://cdn.example`;
+    await route.fulfill({ response: res, headers: { ...res.headers(), 'content-security-policy': csp } });
+  });
+  await page.goto(`${env.base}/tests/e2e/pages/badge-lab.html`);
   await page.waitForSelector('[data-ready]');
   // The https logo is answered here: nothing leaves the machine.
   const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
@@ -138,15 +145,17 @@ test('markup and script in claims render as inert text; only https logos load, a
 test('the badge keeps its look under a hostile host stylesheet', async () => {
   const { page, context } = await openPage(env, '/tests/e2e/pages/badge-lab.html');
   await page.waitForSelector('[data-ready]');
-  await page.evaluate(() => {
-    document.getElementById('hostile').textContent =
-      '* { all: unset; } html, body { display: block; font-size: 48px !important; color: #f0f !important; } jobseal-badge, div { display: inline; border: 9px dotted lime; }';
-  });
+  await page.evaluate(() => new Promise((ok) => {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = 'badge-hostile.css';
+    link.onload = ok;
+    document.head.append(link);
+  }));
   const look = await page.evaluate(async () => {
-    const { employer, jwks } = await import('/www/demo-credentials.js');
+    const { employer } = await import('/www/demo-credentials.js');
     const el = document.createElement('jobseal-badge');
     el.setAttribute('credential', employer);
-    el.setAttribute('jwks', JSON.stringify(jwks));
     document.getElementById('slot').append(el);
     await new Promise((ok) => el.addEventListener('jobseal-badge', ok, { once: true }));
     const box = el.shadowRoot.querySelector('.badge');

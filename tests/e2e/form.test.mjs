@@ -287,3 +287,26 @@ test('the script-tag embed reads a rule pack from data-jobseal-pack', async () =
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// Issue 10: the summary said 「7 个问题需要修改」 while two were shown: it counted the missing elements of
+// untouched fields, which are held back until a submit attempt.
+test('the summary counts only the findings it shows', async () => {
+  const { page, context } = await demo();
+  // Three required fields emptied without being touched (as a page script or autofill would).
+  await page.evaluate(() => {
+    for (const id of ['f-headcount', 'f-location', 'f-employer_intro']) document.getElementById(id).value = '';
+  });
+  await page.locator('#f-requirements').fill('限男性，乙肝勿扰');
+  await finding(page, 'requirements', 'health-discrimination').waitFor();
+  const shown = () => page.evaluate(() => {
+    const items = [...document.querySelectorAll('[data-jobseal-host]')].flatMap((h) => [...h.shadowRoot.querySelectorAll('li[data-jobseal-severity="error"]')]);
+    const summary = [...document.querySelectorAll('[data-jobseal-host]')].map((h) => h.shadowRoot.querySelector('.summary .text')).find(Boolean);
+    return { errors: items.length, summary: summary.textContent };
+  });
+  assert.deepEqual(await shown(), { errors: 2, summary: '2 个问题需要修改' });
+  // After a submit attempt the missing elements are shown, and counted.
+  await page.click('button[type="submit"]');
+  await finding(page, 'headcount', 'missing-required-element').waitFor();
+  assert.deepEqual(await shown(), { errors: 5, summary: '5 个问题需要修改' });
+  await context.close();
+});
