@@ -23,7 +23,7 @@ export CHROMEDRIVER := /usr/bin/chromedriver
 export CHROME_BIN := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: help demo test tools rust-tools apt-tools npm-tools e2e-deps pkg fmt-check clippy test-native test-wasm \
+.PHONY: help demo test tools rust-tools apt-tools npm-tools e2e-deps pkg fmt-check clippy test-native test-wasm fuzz-tools test-fuzz fuzz \
         test-pkg test-audit test-e2e bench bench-audit bench-wasm size clean
 
 help:
@@ -32,6 +32,7 @@ help:
 	@echo "make bench  criterion benchmarks (native) and the wasm size report"
 	@echo "make bench-audit  audit throughput and peak memory on 100k and 1M postings"
 	@echo "make bench-wasm   the same check in Node and in Chromium (wasm)"
+	@echo "make fuzz   each cargo-fuzz target for FUZZ_LONG seconds (default 600); adds to fuzz/corpus/"
 
 # ---- tools -------------------------------------------------------------------------------------
 
@@ -110,7 +111,29 @@ test-audit: pkg
 test-e2e: pkg e2e-deps
 	cd tests/e2e && node --test --test-concurrency=1
 
-test: fmt-check clippy test-native test-wasm test-pkg test-audit test-e2e
+# cargo-fuzz targets (fuzz/): nightly and cargo-fuzz, installed when missing. make test runs each target
+# for FUZZ_SECONDS from the committed corpus (new inputs go to a scratch folder, the tree stays clean);
+# make fuzz runs each for FUZZ_LONG seconds and adds what it finds to fuzz/corpus/ (commit it).
+FUZZ_TARGETS := posting_json field_text rule_pack badge_token salary_text
+FUZZ_SECONDS ?= 8
+FUZZ_LONG ?= 600
+CARGO_FUZZ_VERSION := 0.13.2
+
+fuzz-tools:
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@if ! cargo fuzz --version 2>/dev/null | grep -q " $(CARGO_FUZZ_VERSION)$$"; then \
+	  echo "installing cargo-fuzz $(CARGO_FUZZ_VERSION) (crates.io)"; \
+	  cargo install cargo-fuzz --version $(CARGO_FUZZ_VERSION) --locked --force; fi
+
+test-fuzz: fuzz-tools
+	FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/fuzz-short.sh $(FUZZ_TARGETS)
+
+fuzz: fuzz-tools
+	for t in $(FUZZ_TARGETS); do \
+	  cargo +nightly fuzz run --fuzz-dir fuzz "$$t" fuzz/corpus/$$t -- -max_total_time=$(FUZZ_LONG) -rss_limit_mb=2048; \
+	done
+
+test: fmt-check clippy test-native test-wasm test-pkg test-audit test-fuzz test-e2e
 	@echo "make test: every tier passed"
 
 # ---- measure -----------------------------------------------------------------------------------

