@@ -3,7 +3,8 @@
 //! After first contact a batch is folded in here as a regression guard: recall per batch (by category,
 //! as `node scripts/score.mjs` counts it) and false positives may not get worse than the figures
 //! measured when the batch was folded in. These figures are NOT accuracy: the rules were tuned on
-//! batches 3 and 4 after their first contact; batch 5 was scored after that round and not tuned on.
+//! batches 3, 4 and 5 after their first contact; batch 6 was scored after the second round and has
+//! not been tuned on.
 #![allow(clippy::unwrap_used)]
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -12,7 +13,7 @@ use std::collections::BTreeSet;
 use jobseal::engine::{rules::RULES, Checker, Date, Posting, Severity};
 
 /// (violating, clean) files, the least recall and the most clean postings with a finding allowed.
-const BATCHES: [(&str, &str, &str, f64, usize); 3] = [
+const BATCHES: [(&str, &str, &str, f64, usize); 4] = [
     (
         "b3 (zh)",
         include_str!("corpus/blind/b3-zh-violating.jsonl"),
@@ -24,15 +25,22 @@ const BATCHES: [(&str, &str, &str, f64, usize); 3] = [
         "b4 (en)",
         include_str!("corpus/blind/b4-en-violating.jsonl"),
         include_str!("corpus/blind/b4-en-clean.jsonl"),
-        0.49,
+        0.52,
         1,
     ),
     (
         "b5 (mixed)",
         include_str!("corpus/blind/b5-violating.jsonl"),
         include_str!("corpus/blind/b5-clean.jsonl"),
-        0.63,
-        10,
+        0.92,
+        3,
+    ),
+    (
+        "b6 (mixed)",
+        include_str!("corpus/blind/b6-violating.jsonl"),
+        include_str!("corpus/blind/b6-clean.jsonl"),
+        0.79,
+        4,
     ),
 ];
 

@@ -36,16 +36,6 @@ impl View {
         start..(last >> 3) as usize + (last & 7) as usize
     }
 
-    /// The packed original position (`offset << 3 | len`) of normalised byte `i`.
-    pub(crate) fn orig_packed(&self, i: usize) -> u32 {
-        self.map[i]
-    }
-
-    /// Appends `c`, standing for the original character packed in `orig` (see [`View::orig_packed`]).
-    pub(crate) fn push_packed(&mut self, c: char, orig: u32) {
-        self.push(c, orig);
-    }
-
     fn push(&mut self, c: char, orig: u32) {
         self.text.push(c);
         self.map.extend(std::iter::repeat_n(orig, c.len_utf8()));

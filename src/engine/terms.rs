@@ -342,8 +342,63 @@ fn near(text: &str, r: Range<usize>, cues: &[&str]) -> bool {
     cues.iter().any(|c| before.contains(c) || after.contains(c))
 }
 
+/// People other than the job seeker whose money a job may handle (宾客的押金, 向货主收取, 学员的培训费).
+const THIRD_PARTY: &[&str] = &[
+    "宾客",
+    "客户",
+    "顾客",
+    "客人",
+    "租客",
+    "房客",
+    "住客",
+    "货主",
+    "业主",
+    "会员",
+    "学员",
+    "买家",
+    "住户",
+    "居民",
+    "患者",
+    "家长",
+    "乘客",
+    "车主",
+    "投保人",
+    "借款人",
+    "商户",
+    "商家",
+];
+/// Cues that the money is the job seeker's own (入职交押金, 报到当天需交).
+const SEEKER: &[&str] = &[
+    "入职",
+    "报到",
+    "上岗",
+    "应聘",
+    "求职者",
+    "面试",
+    "录用",
+    "新人",
+    "本人",
+    "自己",
+    "你",
+    "您",
+    "员工需",
+    "员工须",
+];
+
+/// Whether the employer pays, collecting the money is the job's duty, or the money belongs to someone
+/// the job serves (a third party named earlier in the sentence, and no cue that it is the seeker's).
 fn employer_pays(text: &str, r: Range<usize>) -> bool {
-    near(text, r, EMPLOYER_PAYS)
+    if near(text, r.clone(), EMPLOYER_PAYS) {
+        return true;
+    }
+    let sentence = text[..r.start]
+        .char_indices()
+        .rev()
+        .take(40)
+        .take_while(|&(_, c)| !matches!(c, '。' | ';' | '；' | '\n' | '!' | '?'))
+        .last()
+        .map_or("", |(i, _)| &text[i..r.start]);
+    THIRD_PARTY.iter().any(|p| sentence.contains(p)) && !near(text, r, SEEKER)
 }
 
 fn charged(text: &str, r: Range<usize>) -> bool {
@@ -381,6 +436,10 @@ const NOT_ADD: &[char] = &[
     '参', '增', '追', '附', '施', '更', '外', '叠', '添', '再', '累', '强',
 ];
 const ID_LEADS: &[&str] = &["号码", "群号", "号", "群", "是", "为", "id", "账号"];
+/// Actions written after the channel name, before its ID (飞机联系, 纸飞机搜索, 加赖详谈).
+const AFTER_ACTIONS: &[&str] = &[
+    "联系", "咨询", "私聊", "详聊", "详谈", "沟通", "搜索", "搜", "添加", "问", "找",
+];
 
 /// Where a contact solicitation that starts with a channel name at `r` ends, or None if the channel is
 /// only mentioned (微信小程序开发, 熟悉QQ, 请勿添加微信).
@@ -397,12 +456,17 @@ fn contact(text: &str, r: Range<usize>) -> Option<usize> {
         return None;
     }
     // An ID after the channel name: QQ numbers, WeChat IDs, Telegram handles.
-    let mut rest = after;
-    for lead in ID_LEADS {
-        if let Some(s) = rest.strip_prefix(lead) {
-            rest = s;
-            break;
-        }
+    // 飞机联系@id, 企鹅群问:陆柒捌…, 纸飞机搜索@id: an action may stand between the channel and its ID.
+    let strip_lead = |rest: &'_ str| -> usize {
+        ID_LEADS
+            .iter()
+            .find(|l| rest.starts_with(**l))
+            .map_or(0, |l| l.len())
+    };
+    let mut rest = &after[strip_lead(after)..];
+    if let Some(a) = AFTER_ACTIONS.iter().find(|a| rest.starts_with(**a)) {
+        rest = &rest[a.len()..];
+        rest = &rest[strip_lead(rest)..];
     }
     rest = rest.trim_start_matches(['@', '+']);
     let mut digits = 0;

@@ -24,6 +24,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::engine::normalize::digit_value;
 use crate::engine::numbers;
 use crate::engine::rule::{basis, Ctx, Hit, Negation, RuleMeta};
 use crate::engine::{Category, Fix, Severity};
@@ -46,9 +47,9 @@ pub static RULE: RuleMeta = RuleMeta {
 const RETIREMENT: u32 = 60;
 const ADULT: u32 = 18;
 
-/// One pattern with an alternative per form, so each window is searched once. Alternatives, in order:
-/// a range with 岁 (18-35周岁), a range after 年龄 (年龄20-30), an upper bound (不超过40岁, 35岁以下), a
-/// lower bound (25岁以上), a birth cohort (90后优先).
+/// The Chinese forms, one alternative per form, in windows around 岁, 后, 年龄 and 年纪 (numbers in
+/// words already read as digits): a range with 岁 (18-35周岁), a range after 年龄 (年龄20-30), an upper
+/// bound (不超过40岁, 35岁以下), a lower bound (25岁以上), a birth cohort (90后优先, 限八五后).
 static AGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
@@ -58,13 +59,23 @@ static AGE: LazyLock<Regex> = LazyLock::new(|| {
         | (?P<b>[0-9]{2})[\x20\t]*(?:周岁|岁)[\x20\t]*(?:以下|以内|之内|及以下)
         | (?P<n>[0-9]{2})[\x20\t]*(?:周岁|岁)[\x20\t]*(?:以上|及以上)
         | (?:^|[^0-9])(?P<c>(?:60|70|75|80|85|90|95|00|05)后)(?:优先|勿扰|免谈|为主|以上|以下|即可|不要)
-        | (?:aged?|ages|age\x20range|age\x20limit)[\x20\t:]*(?:between[\x20]+|of[\x20]+|from[\x20]+)?(?P<lo3>[0-9]{2})[\x20\t]*(?:-|~|—|–|to|and)[\x20\t]*(?P<hi3>[0-9]{2})
+        | (?:限|只要|仅限|要求|只招|仅招)[\x20\t]*(?P<c2>(?:60|70|75|80|85|90|95|00|05)后)",
+    )
+    .expect("age pattern compiles")
+});
+
+/// The English forms (aged 25-35, under 27, 35 or younger, born after 1995), in windows around age,
+/// old, young, born, under and below only: a second, smaller regex, so Chinese text never pays for it.
+static AGE_EN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+          (?:aged?|ages|age\x20range|age\x20limit)[\x20\t:]*(?:between[\x20]+|of[\x20]+|from[\x20]+)?(?P<lo3>[0-9]{2})[\x20\t]*(?:-|~|—|–|to|and)[\x20\t]*(?P<hi3>[0-9]{2})
         | (?P<lo4>[0-9]{2})[\x20\t]*(?:-|~|—|–|to)[\x20\t]*(?P<hi4>[0-9]{2})[\x20\t]*(?:years[\x20]old|years[\x20]of[\x20]age|yrs|y/o|y\.o\.)
         | (?:under|below|younger[\x20]than|no[\x20]older[\x20]than|not[\x20]older[\x20]than|not[\x20]over|no[\x20]more[\x20]than|maximum[\x20]age(?:[\x20]of)?|max[\x20]age|up[\x20]to[\x20]age|age[\x20]limit(?:[\x20]of)?)[\x20\t:]*(?:the[\x20]age[\x20]of[\x20]+)?(?P<a2>[0-9]{2})(?-u:\b)
         | (?P<b2>[0-9]{2})[\x20\t]*(?:years[\x20]old[\x20]|yrs[\x20])?(?:or|and)[\x20](?:younger|under|below)
         | born[\x20](?:after|in[\x20]or[\x20]after|from|since|no[\x20]earlier[\x20]than)[\x20]*(?P<y>(?:19|20)[0-9]{2})",
     )
-    .expect("age pattern compiles")
+    .expect("English age pattern compiles")
 });
 
 fn num(c: &regex::Captures<'_>, name: &str) -> Option<u32> {
@@ -74,13 +85,16 @@ fn num(c: &regex::Captures<'_>, name: &str) -> Option<u32> {
 /// Windows of the text around each anchor (岁, 后, 年龄, 年纪, and in English age, old, young, born,
 /// under, below), merged: every pattern needs an anchor, so the regexes run on a few dozen bytes
 /// instead of the whole field.
-fn windows(t: &str) -> Vec<Range<usize>> {
-    let mut out: Vec<Range<usize>> = Vec::new();
+fn windows(t: &str) -> Vec<(Range<usize>, bool)> {
+    let mut out: Vec<(Range<usize>, bool)> = Vec::new();
     for (i, c) in t.char_indices() {
         // 岁 and 后 end a pattern (18-35周岁, 35岁以下, 90后优先): look back further than ahead.
         // 年龄 and 年纪 start one (年龄20-30): look ahead.
+        let english = c.is_ascii();
         let (back, ahead) = match c {
-            '岁' | '后' => (36, 15),
+            '岁' => (36, 15),
+            // 后 ends a cohort only after a number (90后, 九零后); 之后, 然后 and 后期 are everywhere.
+            '后' if t[..i].chars().next_back().and_then(digit_value).is_some() => (12, 15),
             '年' if t[i..].starts_with("年龄") || t[i..].starts_with("年纪") => (12, 48),
             'a' | 'o' | 'y' | 'b' | 'u'
                 if !t[..i].ends_with(|c: char| c.is_ascii_alphabetic())
@@ -101,8 +115,11 @@ fn windows(t: &str) -> Vec<Range<usize>> {
             e -= 1;
         }
         match out.last_mut() {
-            Some(last) if s <= last.end => last.end = last.end.max(e),
-            _ => out.push(s..e),
+            Some((last, en)) if s <= last.end => {
+                last.end = last.end.max(e);
+                *en |= english;
+            }
+            _ => out.push((s..e, english)),
         }
     }
     out
@@ -198,7 +215,7 @@ fn serves_others(t: &str, r: &Range<usize>) -> bool {
 fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     for ft in &cx.fields {
         let light = &ft.views.light;
-        for w in windows(&light.text) {
+        for (w, english) in windows(&light.text) {
             let window = &light.text[w.clone()];
             // Numbers in words (三十五, thirty-five) and disguised digits read as ASCII digits here only.
             let numeric = numbers::read(window);
@@ -206,7 +223,7 @@ fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
             if !t.bytes().any(|b| b.is_ascii_digit()) {
                 continue;
             }
-            scan(t, &mut |r| {
+            scan(t, english, &mut |r| {
                 if serves_others(t, &r) {
                     return;
                 }
@@ -218,8 +235,9 @@ fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     }
 }
 
-fn scan(t: &str, push: &mut dyn FnMut(Range<usize>)) {
-    for c in AGE.captures_iter(t) {
+fn scan(t: &str, english: bool, push: &mut dyn FnMut(Range<usize>)) {
+    let en = english.then(|| AGE_EN.captures_iter(t));
+    for c in AGE.captures_iter(t).chain(en.into_iter().flatten()) {
         let whole = c.get(0).map_or(0..0, |m| m.range());
         let restricts = if let (Some(lo), Some(hi)) = (
             num(&c, "lo").or_else(|| num(&c, "lo2")),
@@ -240,7 +258,7 @@ fn scan(t: &str, push: &mut dyn FnMut(Range<usize>)) {
         } else if let Some(n) = num(&c, "n") {
             n > ADULT
         } else {
-            c.name("c").is_some() || c.name("y").is_some()
+            c.name("c").is_some() || c.name("c2").is_some() || c.name("y").is_some()
         };
         if !restricts {
             continue;
@@ -280,6 +298,7 @@ mod tests {
         fires(ID, "Aged 25-35, fluent English.");
         fires(ID, "Thirty-five or younger.");
         fires(ID, "Born after 1995.");
+        fires(ID, "限八五后、九零后，能吃苦");
         assert_eq!(
             span_texts(
                 ID,
