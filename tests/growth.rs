@@ -44,23 +44,29 @@ fn assert_linear(name: &str, unit: &str, small_repeats: usize) {
     let (small_p, large_p) = (posting_of(small.clone()), posting_of(large.clone()));
     // Warm up (the default pack's automaton, lazily built tables), then interleave the two sizes.
     once(&checker, &small_p);
-    let (mut a, mut b) = (Duration::MAX, Duration::MAX);
-    for _ in 0..5 {
-        a = a.min(once(&checker, &small_p));
-        b = b.min(once(&checker, &large_p));
+    // Up to three measurements: noise (another process evicting caches) inflates one now and then by
+    // a little; a stage that is not linear costs far more than 12x every time (40x before the fix).
+    let mut ratios = Vec::new();
+    for _ in 0..3 {
+        let (mut a, mut b) = (Duration::MAX, Duration::MAX);
+        for _ in 0..5 {
+            a = a.min(once(&checker, &small_p));
+            b = b.min(once(&checker, &large_p));
+        }
+        let ratio = b.as_secs_f64() / a.as_secs_f64().max(1e-9);
+        println!(
+            "{name}: {} chars {:?}, {} chars {:?}, ratio {ratio:.1}",
+            small.chars().count(),
+            a,
+            large.chars().count(),
+            b
+        );
+        if ratio <= 12.0 {
+            return;
+        }
+        ratios.push(ratio);
     }
-    let ratio = b.as_secs_f64() / a.as_secs_f64().max(1e-9);
-    println!(
-        "{name}: {} chars {:?}, {} chars {:?}, ratio {ratio:.1}",
-        small.chars().count(),
-        a,
-        large.chars().count(),
-        b
-    );
-    assert!(
-        ratio <= 12.0,
-        "{name}: 10x the input cost {ratio:.1}x the time ({a:?} → {b:?})"
-    );
+    panic!("{name}: 10x the input cost more than 12x the time in three measurements: {ratios:.1?}");
 }
 
 /// One test, so that the cases run one after another and never compete for the cores.

@@ -57,7 +57,10 @@ fn spans_through_normalisation_cover_the_original_characters() {
     // The fee pattern (seeker, payment, fee) covers the whole demand, in the original traditional
     // characters; the word list alone marked 押金.
     let s = spans("description", "入職需繳納押金");
-    assert!(s.contains(&("fee-charged".into(), "入職需繳納押金".into())), "{s:?}");
+    assert!(
+        s.contains(&("fee-charged".into(), "入職需繳納押金".into())),
+        "{s:?}"
+    );
     let s = spans("requirements", "僅 限 男 性");
     assert!(
         s.contains(&("gender-restriction".into(), "僅 限 男 性".into())),

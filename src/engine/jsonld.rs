@@ -13,8 +13,8 @@
 
 use serde_json::{json, Map, Value};
 
+use super::date::Date;
 use super::posting::{Posting, PostingError};
-use super::rule::Date;
 use super::salary::{self, Period, Salary};
 
 /// True if `value` is a schema.org JobPosting (`"@type": "JobPosting"`, or a list containing it).

@@ -11,6 +11,7 @@
 //! ```
 
 mod config;
+mod date;
 mod finding;
 pub mod json;
 pub mod jsonld;
@@ -18,6 +19,7 @@ pub mod normalize;
 pub mod numbers;
 pub mod patterns;
 mod posting;
+mod read;
 mod rule;
 pub mod rules;
 pub mod salary;
@@ -26,12 +28,13 @@ mod terms;
 use std::sync::{Arc, LazyLock};
 
 pub use config::{Config, ConfigError, LengthBound, RuleSettings, SalaryConfig};
+pub use date::Date;
 pub use finding::{
     byte_of_utf16, reports, utf16_len, Category, Field, Finding, FindingReport, Fix, FixReport, Lang, Report,
     Severity,
 };
 pub use posting::{Posting, PostingError};
-pub use rule::{basis, CheckFn, Ctx, Date, FieldText, Hit, Negation, RuleMeta};
+pub use rule::{basis, CheckFn, Ctx, FieldText, Hit, Negation, RuleMeta};
 
 use terms::TermMatcher;
 

@@ -46,22 +46,8 @@ impl fmt::Display for PostingError {
 impl std::error::Error for PostingError {}
 
 impl Posting {
-    /// Parses a posting from JSON text.
-    pub fn from_json(text: &str) -> Result<Posting, PostingError> {
-        let value: Value = super::json::parse(text).map_err(|e| PostingError {
-            field: None,
-            message: format!("not valid JSON: {e}"),
-        })?;
-        Posting::from_value(&value)
-    }
-
-    /// Parses a posting from a JSON value. Unknown fields are ignored; a known field of the wrong JSON
-    /// type is an error naming the field. `null` counts as absent. A schema.org JobPosting
-    /// (`"@type": "JobPosting"`) is mapped onto the posting's fields (see [`super::jsonld`]).
-    pub fn from_value(value: &Value) -> Result<Posting, PostingError> {
-        if super::jsonld::is_jobposting(value) {
-            return super::jsonld::from_jsonld(value);
-        }
+    /// Parses a plain posting object (no JSON-LD; see `read.rs` for the entry that detects it).
+    pub(crate) fn from_plain(value: &Value) -> Result<Posting, PostingError> {
         let Value::Object(map) = value else {
             return Err(PostingError {
                 field: None,

@@ -5,7 +5,6 @@
 //! that Ctrl-C leaves a complete, valid output up to the last finished posting. A progress bar (rate,
 //! ETA) is drawn on stderr only when stderr is a terminal.
 
-use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -16,8 +15,8 @@ use std::time::{Duration, Instant};
 use indicatif::{ProgressBar, ProgressStyle};
 use jobseal::engine::{Field, Posting, Report};
 use rayon::prelude::*;
-use serde::Serialize;
 
+use super::summary::{Slow, Summary, WorstRow};
 use super::Settings;
 
 /// Lines read, checked in parallel and written per round.
@@ -59,29 +58,6 @@ enum Outcome {
         line: usize,
         message: String,
     },
-}
-
-#[derive(Debug, Default, Serialize)]
-pub struct Summary {
-    pub postings_checked: u64,
-    pub postings_with_errors: u64,
-    pub bad_lines: u64,
-    pub findings: u64,
-    pub per_rule: BTreeMap<String, u64>,
-    pub per_category: BTreeMap<String, u64>,
-    pub slowest: Vec<Slow>,
-    pub elapsed_secs: f64,
-    pub postings_per_sec: f64,
-    pub threads: usize,
-    pub interrupted: bool,
-    pub stopped_at_bad_line: Option<usize>,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct Slow {
-    pub line: usize,
-    pub id: Option<String>,
-    pub micros: u64,
 }
 
 /// A posting kept for the HTML report's table of the worst.
@@ -362,17 +338,6 @@ fn keep_worst(worst: &mut Vec<Worst>, line: usize, posting: Posting, report: Rep
         worst.sort_by(|a, b| key(b).cmp(&key(a)).then(a.line.cmp(&b.line)));
         worst.truncate(WORST);
     }
-}
-
-/// A finding as the HTML report marks it: UTF-16 start and end, severity, title.
-pub type Mark = (usize, usize, String, String);
-
-/// The worst postings, as the HTML report shows them: each field (name, text) with its marks.
-pub struct WorstRow {
-    pub line: usize,
-    pub id: Option<String>,
-    pub errors: usize,
-    pub fields: Vec<(String, String, Vec<Mark>)>,
 }
 
 fn worst_rows(worst: &[Worst]) -> Vec<WorstRow> {

@@ -5,6 +5,7 @@ mod badge;
 mod check;
 mod report_html;
 mod safe;
+mod summary;
 mod text;
 
 use std::io::{self, Write};

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use jobseal::engine::byte_of_utf16 as byte_at;
 
-use super::audit::{Mark, Summary, WorstRow};
+use super::summary::{Mark, Summary, WorstRow};
 
 fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

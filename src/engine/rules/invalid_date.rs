@@ -17,7 +17,8 @@
 //! 2026-12-31
 //! ```
 
-use crate::engine::rule::{basis, Ctx, Date, Hit, Negation, RuleMeta};
+use crate::engine::rule::{basis, Ctx, Hit, Negation, RuleMeta};
+use crate::engine::Date;
 use crate::engine::{Category, Field, Severity};
 
 pub static RULE: RuleMeta = RuleMeta {
