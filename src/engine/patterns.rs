@@ -36,6 +36,11 @@ use super::rule::{FieldText, Hit};
 use super::rules::{self, RULES};
 use super::terms::negated;
 
+/// The built-in class `@id`: an account id or handle (hr_li88, @kh_kefu, 12345678), found by its shape
+/// rather than from a list: five or more of `a-z 0-9 _ . - @ +`, with a digit, an underscore or a
+/// leading `@` (plain words are not ids).
+const ID_CLASS: &str = "id";
+
 /// The built-in lexicons, patterns and examples.
 pub const DATA: &str = include_str!("data/patterns.txt");
 
@@ -123,6 +128,11 @@ impl PatternSet {
                     .split_once('=')
                     .ok_or_else(|| err("a lexicon is written @name = entry | entry".into()))?;
                 let name = name.trim();
+                if name == ID_CLASS {
+                    return Err(err(
+                        "@id is built in (an account id or handle); it cannot be defined".into(),
+                    ));
+                }
                 if name.is_empty()
                     || !name
                         .chars()
@@ -197,6 +207,9 @@ impl PatternSet {
             };
             let mut gap = None;
             for token in body.split_whitespace() {
+                if next.class(ID_CLASS).is_none() && body.contains("@id") {
+                    next.classes.push((ID_CLASS.to_string(), Vec::new()));
+                }
                 let class_of = |name: &str| {
                     next.class(name)
                         .ok_or_else(|| err(format!("unknown lexicon @{name} (define it before use)")))
@@ -248,6 +261,8 @@ impl PatternSet {
 #[derive(Debug)]
 pub struct PatternMatcher {
     set: PatternSet,
+    /// The class number of `@id`, if a pattern uses it.
+    id_class: Option<usize>,
     automaton: Option<AhoCorasick>,
     /// For each automaton pattern: the classes it belongs to, and whether it is a Latin word.
     entries: Vec<(Vec<usize>, bool)>,
@@ -281,6 +296,7 @@ impl PatternMatcher {
             })
             .flatten();
         PatternMatcher {
+            id_class: set.class(ID_CLASS),
             set,
             automaton,
             entries,
@@ -346,6 +362,9 @@ impl PatternMatcher {
             for &c in classes {
                 by_class[c].push(r.clone());
             }
+        }
+        if let Some(c) = self.id_class {
+            by_class[c] = ids(t);
         }
         // The automaton reports overlapping matches by where they end: order each class by start, so
         // that the searches below can bisect.
@@ -441,6 +460,34 @@ pub struct Quiet {
     pub categories: Vec<Category>,
 }
 
+/// The id-like tokens of `t` (see [`ID_CLASS`]), in order.
+fn ids(t: &str) -> Vec<Range<usize>> {
+    let b = t.as_bytes();
+    let is_id = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'-' | b'@' | b'+');
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !is_id(b[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < b.len() && is_id(b[i]) {
+            i += 1;
+        }
+        let mut end = i;
+        while end > start && matches!(b[end - 1], b'.' | b'-') {
+            end -= 1;
+        }
+        let tok = &b[start..end];
+        let marked = tok.first() == Some(&b'@') || tok.iter().any(|c| c.is_ascii_digit() || *c == b'_');
+        if tok.len() >= 5 && marked {
+            out.push(start..end);
+        }
+    }
+    out
+}
+
 /// Sentence punctuation: a match marked %sentence may cross commas but not these.
 fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | '!' | '?' | '！' | '？' | '\n' | ';' | '；')
@@ -483,10 +530,12 @@ impl Units {
     }
 }
 
-/// Whether `r` is the whole of its clause, but for spaces.
+/// Whether `r` is the whole of its clause, but for separators (spaces, bullets, emoji).
 fn whole_clause(t: &str, clause_at: &Units, r: &Range<usize>) -> bool {
-    let before = t[..r.start].trim_end_matches(' ');
-    let after = t[r.end..].trim_start_matches(' ');
+    // Bullets and emoji (- ✅ •) around a list item are separators, not words.
+    let sep = super::normalize::is_separator;
+    let before = t[..r.start].trim_end_matches(sep);
+    let after = t[r.end..].trim_start_matches(sep);
     (before.is_empty()
         || before.ends_with(is_clause_end)
         || clause_at.at(before.len()) != clause_at.at(r.start))

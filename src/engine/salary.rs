@@ -76,6 +76,9 @@ fn unit(u: Option<&str>) -> Option<f64> {
     }
 }
 
+/// The largest figure read as pay (a trillion yuan): anything larger is not a salary.
+const MAX_FIGURE: f64 = 1e12;
+
 /// Parses a pay text (already normalised: the light view, lower case, NFKC).
 pub fn parse(text: &str) -> Salary {
     let Some(c) = PAY.captures(text) else {
@@ -94,7 +97,16 @@ pub fn parse(text: &str) -> Salary {
     if signed || c.name("neg").is_some() {
         return Salary::Unparseable;
     }
-    let num = |name: &str| c.name(name).and_then(|m| m.as_str().parse::<f64>().ok());
+    // A figure beyond any pay (a run of hundreds of digits reads as infinity) cannot be read either:
+    // found by the salary_text fuzz target.
+    let num = |name: &str| {
+        c.name(name)
+            .and_then(|m| m.as_str().parse::<f64>().ok())
+            .filter(|n| n.is_finite() && *n < MAX_FIGURE)
+    };
+    if c.name("a").is_some_and(|_| num("a").is_none()) || c.name("b").is_some_and(|_| num("b").is_none()) {
+        return Salary::Unparseable;
+    }
     let (Some(a), b) = (num("a"), num("b")) else {
         return Salary::Unparseable;
     };
@@ -226,5 +238,15 @@ mod tests {
         assert!(matches!(parse("面议"), Salary::Negotiable(_)));
         assert_eq!(parse("待遇优厚"), Salary::Unparseable);
         assert_eq!(parse("15-25"), Salary::Unparseable);
+    }
+
+    // Regression (fuzz target salary_text): a run of hundreds of digits parsed as infinity and was
+    // reported as pay.
+    #[test]
+    fn absurd_figures_are_unparseable() {
+        let long = format!(" {}元/月", "3".repeat(320));
+        assert_eq!(parse(&long), Salary::Unparseable);
+        assert_eq!(parse("5000-999999999999999元/月"), Salary::Unparseable);
+        assert!(matches!(parse("6000-8000元/月"), Salary::Pay(_)));
     }
 }

@@ -73,7 +73,8 @@ static AGE_EN: LazyLock<Regex> = LazyLock::new(|| {
         | (?P<lo4>[0-9]{2})[\x20\t]*(?:-|~|—|–|to)[\x20\t]*(?P<hi4>[0-9]{2})[\x20\t]*(?:years[\x20]old|years[\x20]of[\x20]age|yrs|y/o|y\.o\.)
         | (?:under|below|younger[\x20]than|no[\x20]older[\x20]than|not[\x20]older[\x20]than|not[\x20]over|no[\x20]more[\x20]than|maximum[\x20]age(?:[\x20]of)?|max[\x20]age|up[\x20]to[\x20]age|age[\x20]limit(?:[\x20]of)?)[\x20\t:]*(?:the[\x20]age[\x20]of[\x20]+)?(?P<a2>[0-9]{2})(?-u:\b)
         | (?P<b2>[0-9]{2})[\x20\t]*(?:years[\x20]old[\x20]|yrs[\x20])?(?:or|and)[\x20](?:younger|under|below)
-        | born[\x20](?:after|in[\x20]or[\x20]after|from|since|no[\x20]earlier[\x20]than)[\x20]*(?P<y>(?:19|20)[0-9]{2})",
+        | born[\x20](?:after|in[\x20]or[\x20]after|from|since|no[\x20]earlier[\x20]than)[\x20]*(?P<y>(?:19|20)[0-9]{2})
+        | born[\x20](?:in[\x20])?(?P<y2>(?:19|20)[0-9]{2})[\x20]*(?:or[\x20]later|or[\x20]after|and[\x20]later|onwards|or[\x20]younger)",
     )
     .expect("English age pattern compiles")
 });
@@ -206,11 +207,40 @@ const NOT_AGE: &[&str] = &[
 
 fn serves_others(t: &str, r: &Range<usize>) -> bool {
     let after = t[r.end..].trim_start_matches([' ', '的', ':']);
+    // The people served stand within a few characters (八十岁以上的独居老人, 25-45岁女性顾客);
+    // a unit stands right after the number (under 30 kg).
+    let near_after = &after[..after.char_indices().nth(8).map_or(after.len(), |(i, _)| i)];
     let before = &t[..r.start];
-    SERVED_AFTER.iter().any(|w| after.starts_with(w))
+    let near_before = &before[before.char_indices().rev().nth(12).map_or(0, |(i, _)| i)..];
+    SERVED_AFTER.iter().any(|w| near_after.contains(w))
         || SERVED_BEFORE.iter().any(|w| before.trim_end().ends_with(w))
+        || CLIENTELE.iter().any(|w| near_before.contains(w))
         || NOT_AGE.iter().any(|w| after.starts_with(w))
 }
+
+/// The people a job serves, named just before an age (顾客以25-45岁女性为主).
+const CLIENTELE: &[&str] = &[
+    "顾客",
+    "客户",
+    "会员",
+    "患者",
+    "学员",
+    "老人",
+    "住的",
+    "服务对象",
+    "客群",
+    "learners",
+    "students",
+    "children",
+    "kids",
+    "pupils",
+    "patients",
+    "clients",
+    "customers",
+    "residents",
+    "seniors",
+    "members",
+];
 
 fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     for ft in &cx.fields {
@@ -258,7 +288,7 @@ fn scan(t: &str, english: bool, push: &mut dyn FnMut(Range<usize>)) {
         } else if let Some(n) = num(&c, "n") {
             n > ADULT
         } else {
-            c.name("c").is_some() || c.name("c2").is_some() || c.name("y").is_some()
+            c.name("c").is_some() || c.name("c2").is_some() || c.name("y").is_some() || c.name("y2").is_some()
         };
         if !restricts {
             continue;
@@ -299,6 +329,7 @@ mod tests {
         fires(ID, "Thirty-five or younger.");
         fires(ID, "Born after 1995.");
         fires(ID, "限八五后、九零后，能吃苦");
+        fires(ID, "* Born in 1996 or later");
         assert_eq!(
             span_texts(
                 ID,
@@ -326,6 +357,9 @@ mod tests {
         clean(ID, "Cartons under 30 kg.");
         clean(ID, "Caring for residents over 80 years old.");
         clean(ID, "下三滥的手段");
+        clean(ID, "我们这里住的多是75岁以上的老人");
+        clean(ID, "接待到院顾客（以25-45岁女性为主）");
+        clean(ID, "Teach evening classes for adult learners aged 25-45.");
     }
 
     #[test]
