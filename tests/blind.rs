@@ -3,8 +3,8 @@
 //! After first contact a batch is folded in here as a regression guard: recall per batch (by category,
 //! as `node scripts/score.mjs` counts it) and false positives may not get worse than the figures
 //! measured when the batch was folded in. These figures are NOT accuracy: the rules were tuned on
-//! batches 3, 4 and 5 after their first contact; batch 6 was scored after the second round and has
-//! not been tuned on.
+//! batches 3 to 6 after their first contact; batch 7 was scored after the third round, and only its
+//! false positives from English pay text were fixed since.
 #![allow(clippy::unwrap_used)]
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -13,34 +13,41 @@ use std::collections::BTreeSet;
 use jobseal::engine::{rules::RULES, Checker, Date, Posting, Severity};
 
 /// (violating, clean) files, the least recall and the most clean postings with a finding allowed.
-const BATCHES: [(&str, &str, &str, f64, usize); 4] = [
+const BATCHES: [(&str, &str, &str, f64, usize); 5] = [
     (
         "b3 (zh)",
         include_str!("corpus/blind/b3-zh-violating.jsonl"),
         include_str!("corpus/blind/b3-zh-clean.jsonl"),
-        0.93,
+        0.95,
         2,
     ),
     (
         "b4 (en)",
         include_str!("corpus/blind/b4-en-violating.jsonl"),
         include_str!("corpus/blind/b4-en-clean.jsonl"),
-        0.52,
+        0.90,
         1,
     ),
     (
         "b5 (mixed)",
         include_str!("corpus/blind/b5-violating.jsonl"),
         include_str!("corpus/blind/b5-clean.jsonl"),
-        0.92,
-        3,
+        0.95,
+        1,
     ),
     (
         "b6 (mixed)",
         include_str!("corpus/blind/b6-violating.jsonl"),
         include_str!("corpus/blind/b6-clean.jsonl"),
-        0.79,
-        4,
+        0.95,
+        1,
+    ),
+    (
+        "b7 (mixed)",
+        include_str!("corpus/blind/b7-violating.jsonl"),
+        include_str!("corpus/blind/b7-clean.jsonl"),
+        0.76,
+        2,
     ),
 ];
 

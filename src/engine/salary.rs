@@ -57,10 +57,10 @@ pub enum Salary {
 static PAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        (?P<a>[0-9]+(?:\.[0-9]+)?)[\x20\t\u{3000}]*(?P<ua>k|千|万|w)?[\x20\t\u{3000}]*(?:元|块)?[\x20\t\u{3000}]*
-        (?:(?:-|~|—|–|至|到)[\x20\t\u{3000}]*(?P<neg>−|负)?[\x20\t\u{3000}]*(?P<b>[0-9]+(?:\.[0-9]+)?)[\x20\t\u{3000}]*(?P<ub>k|千|万|w)?)?
-        [\x20\t\u{3000}]*(?:元|块|rmb|人民币)?[\x20\t\u{3000}]*
-        (?:(?:/|每|一|每个)?[\x20\t\u{3000}]*(?P<per>小时|时|h|天|日|周|星期|月|年|单|件))?",
+        (?P<a>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)[\x20\t\u{3000}]*(?P<ua>k|千|万|w)?[\x20\t\u{3000}]*(?:元|块)?[\x20\t\u{3000}]*
+        (?:(?:-|~|—|–|至|到|to)[\x20\t\u{3000}]*(?P<neg>−|负)?[\x20\t\u{3000}]*(?:rmb|cny|¥)?[\x20\t\u{3000}]*(?P<b>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)[\x20\t\u{3000}]*(?P<ub>k|千|万|w)?)?
+        [\x20\t\u{3000}]*(?:元|块|rmb|cny|人民币|yuan)?[\x20\t\u{3000}]*
+        (?:(?:/|每|一|每个|per|a|an)?[\x20\t\u{3000}]*(?P<per>小时|时|hour|hr|h|天|日|day|周|星期|week|月|month|mo|年|year|annum|单|件|piece))?",
     )
     .expect("pay pattern compiles")
 });
@@ -101,7 +101,7 @@ pub fn parse(text: &str) -> Salary {
     // found by the salary_text fuzz target.
     let num = |name: &str| {
         c.name(name)
-            .and_then(|m| m.as_str().parse::<f64>().ok())
+            .and_then(|m| m.as_str().replace(',', "").parse::<f64>().ok())
             .filter(|n| n.is_finite() && *n < MAX_FIGURE)
     };
     if c.name("a").is_some_and(|_| num("a").is_none()) || c.name("b").is_some_and(|_| num("b").is_none()) {
@@ -119,12 +119,12 @@ pub fn parse(text: &str) -> Salary {
     let months = MONTHS.captures(text).and_then(|m| m["n"].parse().ok());
     let before = &text[..whole.start];
     let period = match c.name("per").map(|m| m.as_str()) {
-        Some("小时" | "时" | "h") => Period::Hour,
-        Some("天" | "日") => Period::Day,
-        Some("周" | "星期") => Period::Week,
-        Some("月") => Period::Month,
-        Some("年") => Period::Year,
-        Some("单" | "件") => Period::Piece,
+        Some("小时" | "时" | "h" | "hour" | "hr") => Period::Hour,
+        Some("天" | "日" | "day") => Period::Day,
+        Some("周" | "星期" | "week") => Period::Week,
+        Some("月" | "month" | "mo") => Period::Month,
+        Some("年" | "year" | "annum") => Period::Year,
+        Some("单" | "件" | "piece") => Period::Piece,
         _ if before.contains("年薪") => Period::Year,
         _ if before.contains("时薪") => Period::Hour,
         _ if before.contains("日薪") => Period::Day,
@@ -248,5 +248,22 @@ mod tests {
         assert_eq!(parse(&long), Salary::Unparseable);
         assert_eq!(parse("5000-999999999999999元/月"), Salary::Unparseable);
         assert!(matches!(parse("6000-8000元/月"), Salary::Pay(_)));
+    }
+
+    // Regression (blind batch 7): English pay (RMB 12,000-16,000/month) was unparseable.
+    #[test]
+    fn english_pay_reads() {
+        let Salary::Pay(p) = parse("rmb 12,000-16,000/month") else {
+            panic!()
+        };
+        assert_eq!((p.min, p.max, p.period), (12000.0, Some(16000.0), Period::Month));
+        let Salary::Pay(p) = parse("120-150 yuan per hour") else {
+            panic!()
+        };
+        assert_eq!((p.min, p.period), (120.0, Period::Hour));
+        let Salary::Pay(p) = parse("rmb 5,500-7,000/month, meals and dormitory provided") else {
+            panic!()
+        };
+        assert_eq!(p.min, 5500.0);
     }
 }
