@@ -3,8 +3,7 @@
 //! After first contact a batch is folded in here as a regression guard: recall per batch (by category,
 //! as `node scripts/score.mjs` counts it) and false positives may not get worse than the figures
 //! measured when the batch was folded in. These figures are NOT accuracy: the rules were tuned on
-//! batches 3 to 6 after their first contact; batch 7 was scored after the third round, and only its
-//! false positives from English pay text were fixed since.
+//! batches 3 to 7 after their first contact.
 #![allow(clippy::unwrap_used)]
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -46,7 +45,7 @@ const BATCHES: [(&str, &str, &str, f64, usize); 5] = [
         "b7 (mixed)",
         include_str!("corpus/blind/b7-violating.jsonl"),
         include_str!("corpus/blind/b7-clean.jsonl"),
-        0.76,
+        0.96,
         2,
     ),
 ];

@@ -59,7 +59,9 @@ static AGE: LazyLock<Regex> = LazyLock::new(|| {
         | (?P<b>[0-9]{2})[\x20\t]*(?:周岁|岁)[\x20\t]*(?:以下|以内|之内|及以下)
         | (?P<n>[0-9]{2})[\x20\t]*(?:周岁|岁)[\x20\t]*(?:以上|及以上)
         | (?:^|[^0-9])(?P<c>(?:60|70|75|80|85|90|95|00|05)后)(?:优先|勿扰|免谈|为主|以上|以下|即可|不要)
-        | (?:限|只要|仅限|要求|只招|仅招)[\x20\t]*(?P<c2>(?:60|70|75|80|85|90|95|00|05)后)",
+        | (?:限|只要|仅限|要求|只招|仅招)[\x20\t]*(?P<c2>(?:60|70|75|80|85|90|95|00|05)后)
+        | (?P<y3>(?:19|20)[0-9]{2})年?[\x20\t]*(?:-|~|—|–|至|到)[\x20\t]*(?:19|20)[0-9]{2}年?[\x20\t]*(?:之间|期间)?[\x20\t]*出生
+        | (?P<y4>(?:19|20)[0-9]{2})年?(?:以后|之后|后|及以后)出生",
     )
     .expect("age pattern compiles")
 });
@@ -70,7 +72,7 @@ static AGE_EN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
           (?:aged?|ages|age\x20range|age\x20limit)[\x20\t:]*(?:between[\x20]+|of[\x20]+|from[\x20]+)?(?P<lo3>[0-9]{2})[\x20\t]*(?:-|~|—|–|to|and)[\x20\t]*(?P<hi3>[0-9]{2})
-        | (?P<lo4>[0-9]{2})[\x20\t]*(?:-|~|—|–|to)[\x20\t]*(?P<hi4>[0-9]{2})[\x20\t]*(?:years[\x20]old|years[\x20]of[\x20]age|yrs|y/o|y\.o\.)
+        | (?P<lo4>[0-9]{2})[\x20\t]*(?:-|~|—|–|to|and)[\x20\t]*(?P<hi4>[0-9]{2})[\x20\t]*(?:years[\x20]old|years[\x20]of[\x20]age|yrs|y/o|y\.o\.)
         | (?:under|below|younger[\x20]than|no[\x20]older[\x20]than|not[\x20]older[\x20]than|not[\x20]over|no[\x20]more[\x20]than|maximum[\x20]age(?:[\x20]of)?|max[\x20]age|up[\x20]to[\x20]age|age[\x20]limit(?:[\x20]of)?)[\x20\t:]*(?:the[\x20]age[\x20]of[\x20]+)?(?P<a2>[0-9]{2})(?-u:\b)
         | (?P<b2>[0-9]{2})[\x20\t]*(?:years[\x20]old[\x20]|yrs[\x20])?(?:or|and)[\x20](?:younger|under|below)
         | born[\x20](?:after|in[\x20]or[\x20]after|from|since|no[\x20]earlier[\x20]than)[\x20]*(?P<y>(?:19|20)[0-9]{2})
@@ -94,6 +96,8 @@ fn windows(t: &str) -> Vec<(Range<usize>, bool)> {
         let english = c.is_ascii();
         let (back, ahead) = match c {
             '岁' => (36, 15),
+            // 出生 ends a birth-year window (1985年至1995年出生).
+            '出' if t[i..].starts_with("出生") => (30, 8),
             // 后 ends a cohort only after a number (90后, 九零后); 之后, 然后 and 后期 are everywhere.
             '后' if t[..i].chars().next_back().and_then(digit_value).is_some() => (12, 15),
             '年' if t[i..].starts_with("年龄") || t[i..].starts_with("年纪") => (12, 48),
@@ -288,7 +292,12 @@ fn scan(t: &str, english: bool, push: &mut dyn FnMut(Range<usize>)) {
         } else if let Some(n) = num(&c, "n") {
             n > ADULT
         } else {
-            c.name("c").is_some() || c.name("c2").is_some() || c.name("y").is_some() || c.name("y2").is_some()
+            c.name("c").is_some()
+                || c.name("c2").is_some()
+                || c.name("y").is_some()
+                || c.name("y2").is_some()
+                || c.name("y3").is_some()
+                || c.name("y4").is_some()
         };
         if !restricts {
             continue;
@@ -330,6 +339,8 @@ mod tests {
         fires(ID, "Born after 1995.");
         fires(ID, "限八五后、九零后，能吃苦");
         fires(ID, "* Born in 1996 or later");
+        fires(ID, "仅考虑男士，1985年至1995年出生。");
+        fires(ID, "applicants should be between 20 and 35 years old");
         assert_eq!(
             span_texts(
                 ID,
