@@ -379,13 +379,9 @@ impl PatternMatcher {
                     continue;
                 }
                 last = Some(s);
-                // The sentence's extent: from the hit back and forward to the sentence ends.
-                let start = t[..r.start]
-                    .char_indices()
-                    .rev()
-                    .find(|&(_, c)| is_sentence_end(c))
-                    .map_or(0, |(i, c)| i + c.len_utf8());
-                let end = t[r.end..].find(is_sentence_end).map_or(t.len(), |i| r.end + i);
+                // The sentence's extent, from the same sentence ends the patterns use (a full stop
+                // before a space ends an English sentence too).
+                let Range { start, end } = sentence_at.extent(s, t);
                 if start < end {
                     quiet.push(Quiet {
                         field: ft.field,
@@ -527,6 +523,16 @@ struct Units(Vec<usize>);
 impl Units {
     fn at(&self, p: usize) -> usize {
         self.0.partition_point(|&e| e < p)
+    }
+
+    /// The byte range of unit `n` of `t`, without its end character.
+    fn extent(&self, n: usize, t: &str) -> Range<usize> {
+        let start = n
+            .checked_sub(1)
+            .and_then(|k| self.0.get(k))
+            .map_or(0, |&e| e + t[e..].chars().next().map_or(1, char::len_utf8));
+        let end = self.0.get(n).copied().unwrap_or(t.len());
+        start..end.max(start)
     }
 }
 

@@ -132,6 +132,11 @@ fn windows(t: &str) -> Vec<(Range<usize>, bool)> {
 
 /// People the job serves, whose ages are not the job seeker's (陪护八十岁以上的老人, 四至六岁儿童).
 const SERVED_AFTER: &[&str] = &[
+    "游客",
+    "旅客",
+    "乘客",
+    "tourists",
+    "passengers",
     "老人",
     "老年",
     "长者",
@@ -233,6 +238,12 @@ const CLIENTELE: &[&str] = &[
     "住的",
     "服务对象",
     "客群",
+    "游客",
+    "旅客",
+    "乘客",
+    "tourists",
+    "travellers",
+    "passengers",
     "learners",
     "students",
     "children",
@@ -370,6 +381,7 @@ mod tests {
         clean(ID, "下三滥的手段");
         clean(ID, "我们这里住的多是75岁以上的老人");
         clean(ID, "接待到院顾客（以25-45岁女性为主）");
+        clean(ID, "团队中六十岁以上游客较多，行程中需留意高龄游客");
         clean(ID, "Teach evening classes for adult learners aged 25-45.");
     }
 

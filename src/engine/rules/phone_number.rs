@@ -60,6 +60,13 @@ impl Group {
     }
 }
 
+/// A full-width form of an ASCII separator (－ ． ／ ： ～), as scammers type them between the
+/// full-width digits of a number (１５８－６６２１－３０９８: blind batches 6 and 8).
+fn is_wide_separator(c: char) -> bool {
+    ('\u{FF01}'..='\u{FF5E}').contains(&c)
+        && char::from_u32(c as u32 - 0xFEE0).is_some_and(|a| !a.is_ascii_alphanumeric() && is_separator(a))
+}
+
 /// Byte ranges of phone numbers in `text`.
 pub fn find(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut found = Vec::new();
@@ -82,7 +89,7 @@ pub fn find(text: &str) -> Vec<std::ops::Range<usize>> {
                 g.end = i + c.len_utf8();
                 g.cjk += usize::from(!c.is_ascii_digit() && is_cjk_digit(c));
             }
-        } else if !('\u{4E00}'..='\u{9FFF}').contains(&c) && is_separator(c) {
+        } else if !('\u{4E00}'..='\u{9FFF}').contains(&c) && (is_separator(c) || is_wide_separator(c)) {
             open = false;
         } else {
             // A letter glued to the digits (ABC13812345678, 91310110…217T) ends the run; so does any
@@ -163,6 +170,13 @@ fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
 mod tests {
     use super::find;
     use crate::engine::rules::testing::*;
+
+    // Regression (blind batches 6 and 8): full-width digits split by full-width hyphens were missed.
+    #[test]
+    fn full_width_separators_split_a_number() {
+        fires(ID, "店长：１５８－６６２１－３０９８");
+        fires(ID, "电话：１５８．６６２１．３０９８");
+    }
 
     const ID: &str = "phone-number";
 
