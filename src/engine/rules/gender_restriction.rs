@@ -53,7 +53,13 @@ fn bare_sex_clause(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
                 };
                 let before = t[..i].trim_end_matches([' ', '\t']);
                 let after = t[i + word.len()..].trim_start_matches([' ', '\t']);
-                let starts = before.is_empty() || before.ends_with(boundary);
+                // A list after 要求：/条件：/性别： starts with the sex too (要求：男，已婚).
+                let list_start = before.strip_suffix(':').is_some_and(|b| {
+                    ["要求", "条件", "性别", "限"]
+                        .iter()
+                        .any(|w| b.trim_end().ends_with(w))
+                });
+                let starts = before.is_empty() || before.ends_with(boundary) || list_start;
                 let ends = after.is_empty() || after.starts_with(boundary);
                 if starts && ends && !before.ends_with('、') && !after.starts_with('、') {
                     out.push(Hit::new(
@@ -89,11 +95,13 @@ mod tests {
         fires(ID, "男，25岁至35岁，高中以上");
         fires(ID, "限25-35岁男性");
         fires(ID, "只要男的，女的不要");
+        fires(ID, "要求：男，已婚");
     }
 
     #[test]
     fn near_misses_stay_clean() {
         clean(ID, "男女不限");
+        clean(ID, "服务对象：女性，年龄不限");
         clean(ID, "性别不限");
         clean(ID, "女装店导购");
         clean(ID, "男装设计师");
