@@ -396,6 +396,9 @@ impl PatternMatcher {
                 }
             }
         }
+        // Where each element of a candidate match starts (for the negation check): one buffer for
+        // the whole field, not an allocation per candidate.
+        let mut starts: Vec<usize> = Vec::new();
         for p in &self.set.patterns {
             let rule = RULES[p.rule];
             if !rule.fields.is_empty() && !rule.fields.contains(&ft.field) {
@@ -410,7 +413,8 @@ impl PatternMatcher {
                 if p.elements[0].whole && !whole_clause(t, &clause_at, first) {
                     continue;
                 }
-                let mut starts = vec![first.start];
+                starts.clear();
+                starts.push(first.start);
                 let rest = &p.elements[1..];
                 let Some(span) = extend(t, scope, &clause_at, &by_class, rest, first.clone(), &mut starts)
                 else {
