@@ -279,11 +279,16 @@ impl PatternMatcher {
         set.patterns.retain(|p| enabled(p.rule));
         let mut words: Vec<String> = Vec::new();
         let mut entries: Vec<(Vec<usize>, bool)> = Vec::new();
+        // An entry in several lexicons is one automaton pattern with several classes; the index makes
+        // finding it constant time (a search of the list was quadratic in the lexicons' size, paid on
+        // every pack compile).
+        let mut index: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
         for (class, (_, list)) in set.classes.iter().enumerate() {
             for w in list {
-                match words.iter().position(|x| x == w) {
-                    Some(i) => entries[i].0.push(class),
+                match index.get(w.as_str()) {
+                    Some(&i) => entries[i].0.push(class),
                     None => {
+                        index.insert(w, words.len());
                         let latin = w.bytes().any(|b| b.is_ascii_alphanumeric());
                         words.push(w.clone());
                         entries.push((vec![class], latin));

@@ -76,17 +76,22 @@ pub fn data_lines(text: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.is_empty())
 }
 
-/// A term with its `{list}` placeholder (`{province}籍`) expanded: one term per entry of the list.
+/// A term with its `{list}` placeholder (`{province}籍`) expanded: one term per entry of the list. A
+/// placeholder naming no list expands to nothing. Used by the word lists and the pattern lexicons.
 pub fn expand_lists(term: &str) -> Vec<String> {
-    if let (Some(open), Some(close)) = (term.find('{'), term.find('}')) {
-        let name = &term[open + 1..close];
-        if let Some((_, list)) = LISTS.iter().find(|(n, _)| *n == name) {
-            return data_lines(list)
+    let (Some(open), Some(close)) = (term.find('{'), term.find('}')) else {
+        return vec![term.to_string()];
+    };
+    let name = &term[open + 1..close];
+    LISTS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, list)| {
+            data_lines(list)
                 .map(|item| format!("{}{}{}", &term[..open], item, &term[close + 1..]))
-                .collect();
-        }
-    }
-    vec![term.to_string()]
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// Expands `{list}` placeholders and parses `=> replacement` and `?context`.
@@ -106,19 +111,10 @@ fn parse_line(line: &str) -> Vec<(String, Context, Option<Fix>)> {
         Some(r) => Some(Fix::Replace(r.to_string())),
         None => Some(Fix::Remove),
     };
-    let mut out = Vec::new();
-    if let (Some(open), Some(close)) = (term.find('{'), term.find('}')) {
-        let name = &term[open + 1..close];
-        if let Some((_, list)) = LISTS.iter().find(|(n, _)| *n == name) {
-            for item in data_lines(list) {
-                let t = format!("{}{}{}", &term[..open], item, &term[close + 1..]);
-                out.push((t, ctx, fix.clone()));
-            }
-        }
-    } else {
-        out.push((term.to_string(), ctx, fix));
-    }
-    out
+    expand_lists(term)
+        .into_iter()
+        .map(|t| (t, ctx, fix.clone()))
+        .collect()
 }
 
 fn automaton(patterns: &[String]) -> Option<AhoCorasick> {
