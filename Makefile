@@ -24,7 +24,7 @@ export CHROME_BIN := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help demo test tools rust-tools apt-tools npm-tools e2e-deps pkg fmt-check clippy test-native test-wasm fuzz-tools test-fuzz fuzz \
-        test-pkg test-audit test-e2e bench bench-audit bench-wasm size clean
+        test-pkg test-audit test-e2e bench bench-audit bench-wasm bench-typing size clean
 
 help:
 	@echo "make demo   build and serve the demo on http://127.0.0.1:$(PORT)/www/ (PORT=... to change)"
@@ -32,6 +32,7 @@ help:
 	@echo "make bench  criterion benchmarks (native) and the wasm size report"
 	@echo "make bench-audit  audit throughput and peak memory on 100k and 1M postings"
 	@echo "make bench-wasm   the same check in Node and in Chromium (wasm)"
+	@echo "make bench-typing frames while typing in a 2,000- and a 20,000-character description (Chromium)"
 	@echo "make fuzz   each cargo-fuzz target for FUZZ_LONG seconds (default 600); adds to fuzz/corpus/"
 
 # ---- tools -------------------------------------------------------------------------------------
@@ -148,6 +149,9 @@ bench-audit:
 
 bench-wasm: pkg e2e-deps
 	node benches/wasm-bench.mjs
+
+bench-typing: pkg e2e-deps
+	node benches/typing.mjs 2000,20000
 
 size: pkg
 	node scripts/size.mjs

@@ -75,6 +75,10 @@ export class Engine extends EventTarget {
   get restarts() {
     return this.#restarts;
   }
+  /** The compiled WebAssembly.Module of the live instance (a worker can instantiate it too), or null. */
+  get module() {
+    return this.#module;
+  }
 
   loading() {
     if (this.#state === 'idle' || this.#state === 'failed') this.#state = 'loading';
@@ -255,6 +259,11 @@ export function api(engine) {
         engine.track(this.#inner);
       }
       return this.#inner;
+    }
+
+    /** The rule pack as given (JSON text), or undefined for the built-in defaults. */
+    get pack() {
+      return this.#pack;
     }
 
     /** Checks a whole posting: `{ id, ok, findings }`. */

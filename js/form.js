@@ -167,6 +167,28 @@ function h(tag, attrs = {}, ...children) {
   return el;
 }
 
+/**
+ * The flagged text as the list quotes it: at most 40 characters and an ellipsis. (A field-too-long
+ * finding spans everything past the limit: quoted whole, 10,000 characters were laid out again on every
+ * keystroke, and nobody reads them in a list.)
+ */
+export function quote(text) {
+  const chars = [...text];
+  return chars.length > 40 ? `${chars.slice(0, 40).join('')}…` : text;
+}
+
+/** Sets an element's text only if that changes it (a write lays it out again). */
+function setText(el, text) {
+  if (el.textContent !== text) el.textContent = text;
+}
+
+/** Sets (or, with null, removes) an attribute only if that changes it. */
+function setAttr(el, name, value) {
+  if (el.getAttribute(name) === value) return;
+  if (value === null) el.removeAttribute(name);
+  else el.setAttribute(name, value);
+}
+
 function localToday() {
   const d = new Date();
   const p = (n) => String(n).padStart(2, '0');
@@ -314,20 +336,28 @@ export function attachForm(form, options = {}) {
     // Read everything first, then write: no layout thrash however many fields there are.
     const reads = fields
       .filter((f) => f.mirror)
-      .map((f) => ({ f, cs: getComputedStyle(f.el), left: f.el.offsetLeft, top: f.el.offsetTop, w: f.el.offsetWidth, hgt: f.el.offsetHeight }));
-    for (const { f, cs, left, top, w, hgt } of reads) {
-      const s = f.mirror.style;
-      s.setProperty('left', `${left}px`, 'important');
-      s.setProperty('top', `${top}px`, 'important');
-      s.setProperty('width', `${w}px`, 'important');
-      s.setProperty('height', `${hgt}px`, 'important');
-      const m = f.mirrorBox.style;
-      for (const p of MIRRORED) m[p] = cs[p];
-      m.width = `${w}px`;
-      m.height = `${hgt}px`;
-      m.whiteSpace = f.el instanceof HTMLTextAreaElement ? 'pre-wrap' : 'pre';
-      m.display = cs.display === 'none' ? 'none' : 'block';
-      syncScroll(f);
+      .map((f) => ({ f, cs: getComputedStyle(f.el), left: f.el.offsetLeft, top: f.el.offsetTop, w: f.el.offsetWidth, hgt: f.el.offsetHeight, sx: f.el.scrollLeft, sy: f.el.scrollTop }));
+    for (const { f, cs, left, top, w, hgt, sx, sy } of reads) {
+      // Written only when something changed: a style write on the mirror lays its whole text out
+      // again, tens of ms for a 20,000-character field (issue 10), on every keystroke.
+      const look = MIRRORED.map((p) => cs[p]);
+      const key = JSON.stringify([left, top, w, hgt, cs.display, look]);
+      if (key !== f.geometry) {
+        f.geometry = key;
+        const s = f.mirror.style;
+        s.setProperty('left', `${left}px`, 'important');
+        s.setProperty('top', `${top}px`, 'important');
+        s.setProperty('width', `${w}px`, 'important');
+        s.setProperty('height', `${hgt}px`, 'important');
+        const m = f.mirrorBox.style;
+        MIRRORED.forEach((p, i) => (m[p] = look[i]));
+        m.width = `${w}px`;
+        m.height = `${hgt}px`;
+        m.whiteSpace = f.el instanceof HTMLTextAreaElement ? 'pre-wrap' : 'pre';
+        m.display = cs.display === 'none' ? 'none' : 'block';
+      }
+      const shift = `translate(${-sx}px, ${-sy}px)`;
+      if (f.inner.style.transform !== shift) f.inner.style.transform = shift;
     }
   }
   function syncScroll(f) {
@@ -415,8 +445,8 @@ export function attachForm(form, options = {}) {
 
   function showUnavailable(text) {
     const ui = UI[lang];
-    form.setAttribute('data-jobseal-state', 'unavailable');
-    sumBox.dataset.state = 'unavailable';
+    setAttr(form, 'data-jobseal-state', 'unavailable');
+    setAttr(sumBox, 'data-state', 'unavailable');
     sumText.textContent = text ?? ui.unavailable[policy()];
     sumNote.textContent = '';
     sumOther.replaceChildren();
@@ -425,8 +455,8 @@ export function attachForm(form, options = {}) {
 
   function showLoading(text) {
     const ui = UI[lang];
-    form.setAttribute('data-jobseal-state', 'loading');
-    sumBox.dataset.state = 'loading';
+    setAttr(form, 'data-jobseal-state', 'loading');
+    setAttr(sumBox, 'data-state', 'loading');
     sumText.textContent = text ?? ui.loading;
     sumNote.textContent = '';
     announce(sumText.textContent);
@@ -453,10 +483,101 @@ export function attachForm(form, options = {}) {
     fail(code, e);
   }
 
+  // ---- off the main thread, when the posting is long ----------------------------------------------
+  // A check of a long posting takes several ms (8 ms for 20,000 characters in Chromium, ~20 ms when it
+  // is dense with findings): with the field's own layout and the marks, that misses frames while
+  // typing. So from LONG characters on, a keystroke's check runs in a worker (worker.js: the same wasm
+  // module, the same rule pack) and its report is shown when it comes back, if the text is still the
+  // one it checked. A submit, `controller.check()` and short postings check on the main thread, at
+  // once. `data-jobseal-worker="off"` (or `options.worker: false`) keeps every check here; a worker
+  // that cannot start (a CSP without worker-src 'self' or script-src 'self', no Worker) is reported
+  // on the console once and the checks stay here.
+  const LONG = 4000;
+  const offMode = () => !(options.worker === false || form.getAttribute('data-jobseal-worker') === 'off');
+  let worker = null; // { w, ready, failed }
+  let seq = 0;
+  let inflight = null; // the request the worker is checking: { seq, key }
+  let again = false; // the text changed while the worker was checking
+  let offThread = false;
+
+  function startWorker() {
+    const pack = checker?.pack;
+    const module = engine.module;
+    if (typeof Worker !== 'function' || !module || pack === null || !('pack' in (checker ?? {}))) return (worker = { failed: true });
+    let w;
+    try {
+      w = new Worker(new URL('./worker.js', import.meta.url), { type: 'module', name: 'jobseal-check' });
+    } catch (e) {
+      console.warn(`jobseal: checks stay on the main thread (no worker: ${e?.message ?? e})`);
+      return (worker = { failed: true });
+    }
+    const state = { w, ready: false, failed: false };
+    worker = state;
+    const down = (why) => {
+      if (state.failed) return;
+      state.failed = true;
+      w.terminate();
+      console.warn(`jobseal: checks stay on the main thread (the worker failed: ${why})`);
+      if (inflight) {
+        inflight = null;
+        run(true);
+      }
+    };
+    w.addEventListener('error', (e) => {
+      e.preventDefault?.();
+      down(e.message || 'error');
+    });
+    w.addEventListener('messageerror', () => down('messageerror'));
+    w.addEventListener('message', (e) => {
+      const m = e.data;
+      if (destroyed || state.failed) return;
+      if (m.type === 'ready') state.ready = true;
+      else if (m.type === 'failed') down(m.message);
+      else if (m.type === 'report' || m.type === 'error') received(m);
+    });
+    w.postMessage({ type: 'init', module, pack });
+    cleanups.push(() => w.terminate());
+    return state;
+  }
+
+  function received(m) {
+    const sent = inflight;
+    inflight = null;
+    if (!sent || sent.seq !== m.seq || status !== 'ready') return;
+    const p = posting();
+    if (m.type === 'error') {
+      // The worker's engine could not check: check here, where failures are handled and shown.
+      run(true);
+    } else if (again || JSON.stringify([p, lang]) !== sent.key) {
+      // Typed since: that report's offsets are of an older text.
+      again = false;
+      run();
+    } else {
+      offThread = true;
+      show(m.report, p);
+    }
+  }
+
   /** Checks now. Returns false when the engine could not check (the form says so). */
-  function run() {
+  function run(sync = false) {
     if (destroyed || status === 'loading' || (status === 'unavailable' && failure?.lasting)) return false;
     const p = posting();
+    if (!sync && offMode() && status === 'ready') {
+      let size = 0;
+      for (const k in p) size += typeof p[k] === 'string' ? p[k].length : 0;
+      if (size >= LONG / 2 && !worker) startWorker();
+      if (size >= LONG && worker?.ready && !worker.failed) {
+        if (inflight) {
+          again = true;
+          return true;
+        }
+        again = false;
+        inflight = { seq: ++seq, key: JSON.stringify([p, lang]) };
+        worker.w.postMessage({ type: 'check', seq: inflight.seq, posting: p, today, lang });
+        return true;
+      }
+    }
+    inflight = null; // a later check on the main thread supersedes what the worker is doing
     let next;
     try {
       next = checker.check(p, today, lang);
@@ -464,6 +585,13 @@ export function attachForm(form, options = {}) {
       checkFailed(e);
       return false;
     }
+    offThread = false;
+    show(next, p);
+    return true;
+  }
+
+  /** Shows a report of the posting `p`. */
+  function show(next, p) {
     report = next;
     if (failure) {
       failure = null;
@@ -475,7 +603,7 @@ export function attachForm(form, options = {}) {
     const missing = REQUIRED.filter((n) => inForm(n) && !(p[n] ?? '').trim()).length;
     const complete = !hasError && missing === 0;
     const state = empty ? 'empty' : hasError ? 'invalid' : complete ? 'complete' : 'invalid';
-    form.setAttribute('data-jobseal-state', state);
+    setAttr(form, 'data-jobseal-state', state);
     // What the employer sees: findings of the form's fields that are not held back, and findings of
     // fields the form does not have (listed in the summary). The counts are of these only (issue 10:
     // the summary said 7 problems while two were shown).
@@ -484,14 +612,18 @@ export function attachForm(form, options = {}) {
     const ui = UI[lang];
     const errors = shown.filter((f) => f.severity === 'error').length;
     const warnings = shown.length - errors;
-    sumBox.dataset.state = state;
-    sumText.textContent = empty ? ui.empty : errors ? ui.errors(errors) : missing ? ui.incomplete(missing) : ui.clean;
-    sumNote.textContent = [warnings ? ui.warnings(warnings) : '', ui.server].filter(Boolean).join(' · ');
+    setAttr(sumBox, 'data-state', state);
+    setText(sumText, empty ? ui.empty : errors ? ui.errors(errors) : missing ? ui.incomplete(missing) : ui.clean);
+    setText(sumNote, [warnings ? ui.warnings(warnings) : '', ui.server].filter(Boolean).join(' · '));
     const elsewhere = shown.filter((x) => !inForm(x.field));
-    sumOther.replaceChildren(...elsewhere.map((x) => h('li', {
-      'data-jobseal-rule': x.rule, 'data-jobseal-category': x.category, 'data-jobseal-field': x.field, 'data-jobseal-severity': x.severity,
-      text: `${x.field}: ${x.message}`,
-    })));
+    const otherKey = JSON.stringify([lang, elsewhere.map((x) => [x.rule, x.field, x.severity, x.message])]);
+    if (otherKey !== sumOther.key) {
+      sumOther.key = otherKey;
+      sumOther.replaceChildren(...elsewhere.map((x) => h('li', {
+        'data-jobseal-rule': x.rule, 'data-jobseal-category': x.category, 'data-jobseal-field': x.field, 'data-jobseal-severity': x.severity,
+        text: `${x.field}: ${x.message}`,
+      })));
+    }
     announce(`${sumText.textContent}${warnings ? `，${ui.warnings(warnings)}` : ''}`);
     controller.dispatchEvent(new CustomEvent('change', { detail: { ok: report.ok, empty, complete, findings } }));
     return true;
@@ -510,55 +642,101 @@ export function attachForm(form, options = {}) {
       const mine = findings.filter((x) => x.field === f.name);
       const text = p[f.name] ?? '';
       const worst = mine.some((x) => x.severity === 'error') ? 'error' : mine.length ? 'warning' : null;
-      f.el.setAttribute('data-jobseal-state', worst === 'error' ? 'invalid' : text.trim() ? 'complete' : 'empty');
-      if (worst === 'error') f.el.setAttribute('aria-invalid', 'true');
-      else f.el.removeAttribute('aria-invalid');
-      // Re-render only what changed: replacing the list under a focused fix button would drop focus.
-      const key = JSON.stringify([lang, text, mine]);
-      if (key === f.key) continue;
-      f.key = key;
-      // The list.
-      const items = mine.map((x) => {
-        const li = h('li', {
-          'data-jobseal-rule': x.rule,
-          'data-jobseal-category': x.category,
-          'data-jobseal-field': x.field,
-          'data-jobseal-severity': x.severity,
+      // Attributes written only when they change: a write restyles the field, and restyling a textarea
+      // lays its whole text out again (tens of ms at 20,000 characters).
+      setAttr(f.el, 'data-jobseal-state', worst === 'error' ? 'invalid' : text.trim() ? 'complete' : 'empty');
+      setAttr(f.el, 'aria-invalid', worst === 'error' ? 'true' : null);
+      // The list: rebuilt only when what it shows changed (not when typing elsewhere moved the offsets;
+      // the buttons read the current finding). Replacing it under a focused fix button drops focus.
+      const key = JSON.stringify([lang, mine.map((x) => [x.rule, x.severity, quote(x.text), x.message, x.basis, x.fix])]);
+      f.current = mine;
+      if (key !== f.key) {
+        f.key = key;
+        const items = mine.map((x, i) => {
+          const li = h('li', {
+            'data-jobseal-rule': x.rule,
+            'data-jobseal-category': x.category,
+            'data-jobseal-field': x.field,
+            'data-jobseal-severity': x.severity,
+          });
+          const sev = h('span', { class: 'sev', text: ui.severity[x.severity] });
+          const msg = h('p', { class: 'msg' });
+          if (x.end > x.start) {
+            const where = h('button', { type: 'button', class: 'where', title: ui.select(quote(x.text)) }, h('q', { text: quote(x.text) }));
+            where.addEventListener('click', () => select(f, f.current[i]));
+            msg.append(where, ' ');
+          }
+          msg.append(x.message);
+          li.append(sev, msg, h('p', { class: 'basis', text: `${ui.basis}：${x.basis}` }));
+          if (x.fix) {
+            const btn = h('button', { type: 'button', class: 'fix', 'data-jobseal-fix': x.rule, 'aria-label': ui.fixLabel(x.fix, quote(x.text)), text: ui.fix(x.fix) });
+            btn.addEventListener('click', () => applyFix(f, f.current[i]));
+            li.append(h('p', { class: 'actions' }, btn));
+          }
+          return li;
         });
-        const sev = h('span', { class: 'sev', text: ui.severity[x.severity] });
-        const msg = h('p', { class: 'msg' });
-        if (x.end > x.start) {
-          const where = h('button', { type: 'button', class: 'where', title: ui.select(x.text) }, h('q', { text: x.text }));
-          where.addEventListener('click', () => select(f, x));
-          msg.append(where, ' ');
-        }
-        msg.append(x.message);
-        li.append(sev, msg, h('p', { class: 'basis', text: `${ui.basis}：${x.basis}` }));
-        if (x.fix) {
-          const btn = h('button', { type: 'button', class: 'fix', 'data-jobseal-fix': x.rule, 'aria-label': ui.fixLabel(x.fix, x.text), text: ui.fix(x.fix) });
-          btn.addEventListener('click', () => applyFix(f, x));
-          li.append(h('p', { class: 'actions' }, btn));
-        }
-        return li;
-      });
-      f.listBox.replaceChildren(...(items.length ? [h('ul', { 'aria-label': f.name }, ...items)] : []));
-      // The marks.
-      if (f.inner) {
-        const spans = mine.filter((x) => x.end > x.start).sort((a, b) => a.start - b.start || b.end - a.end);
-        const nodes = [];
-        let at = 0;
-        for (const x of spans) {
-          if (x.start < at) continue; // nested in the previous mark
-          if (x.start > at) nodes.push(document.createTextNode(text.slice(at, x.start)));
-          nodes.push(h('mark', { 'data-severity': x.severity, 'data-rule': x.rule, text: text.slice(x.start, x.end) }));
-          at = x.end;
-        }
-        // A trailing newline needs a character after it to take up its line in the mirror.
-        nodes.push(document.createTextNode(text.slice(at) + (text.endsWith('\n') ? ' ' : '')));
-        f.inner.replaceChildren(...nodes);
+        f.listBox.replaceChildren(...(items.length ? [h('ul', { 'aria-label': f.name }, ...items)] : []));
       }
+      if (f.inner) paintMarks(f, mine, text);
     }
     syncGeometry();
+  }
+
+  /**
+   * The marks: the field's text in the overlay mirror, the flagged spans as <mark>s, one block per line
+   * of the text (split at line breaks, which lays out exactly as the field does). Only the lines whose
+   * text or marks changed are touched, so typing in a long field lays out one paragraph again, as the
+   * browser does for the field itself (issue 10: rebuilding the mirror of a 20,000-character field cost
+   * 20–40 ms of layout per keystroke).
+   */
+  function paintMarks(f, mine, text) {
+    const spans = mine.filter((x) => x.end > x.start).sort((a, b) => a.start - b.start || b.end - a.end);
+    const lines = [[]]; // each line: [text, null] or [text, 'severity rule'] parts
+    const put = (t, m) => {
+      const pieces = t.split('\n');
+      pieces.forEach((piece, i) => {
+        if (i > 0) lines.push([]);
+        if (piece) lines[lines.length - 1].push([piece, m]);
+      });
+    };
+    let at = 0;
+    for (const x of spans) {
+      if (x.start < at) continue; // nested in the previous mark
+      if (x.start > at) put(text.slice(at, x.start), null);
+      put(text.slice(x.start, x.end), `${x.severity} ${x.rule}`);
+      at = x.end;
+    }
+    put(text.slice(at), null);
+    const keys = lines.map((parts) => JSON.stringify(parts));
+    const old = f.lines ?? [];
+    const next = [];
+    // Walk both: keep a line that is unchanged (looking a few lines ahead, for lines added or
+    // removed), replace the rest. Typing changes one line, or two when a mark at the end moves.
+    let j = 0;
+    for (let i = 0; i < keys.length; i++) {
+      let k = j;
+      while (k < old.length && k < j + 4 && old[k].key !== keys[i]) k++;
+      if (k < old.length && old[k].key === keys[i]) {
+        for (; j < k; j++) old[j].el.remove();
+        next.push(old[j++]);
+        continue;
+      }
+      const div = document.createElement('div');
+      // An empty line still takes up its line (a space in pre-wrap; the field shows nothing there either).
+      if (!lines[i].length) div.append(' ');
+      for (const [t, m] of lines[i]) {
+        if (m === null) {
+          div.append(t);
+        } else {
+          const [severity, rule] = m.split(' ');
+          div.append(h('mark', { 'data-severity': severity, 'data-rule': rule, text: t }));
+        }
+      }
+      f.inner.insertBefore(div, old[j]?.el ?? null);
+      next.push({ key: keys[i], el: div });
+    }
+    for (; j < old.length; j++) old[j].el.remove();
+    f.lines = next;
   }
 
   // String offsets from the engine are UTF-16 code units: exactly what setSelectionRange takes.
@@ -603,7 +781,7 @@ export function attachForm(form, options = {}) {
         frame = 0;
       }
       showMissing = true;
-      if (!run()) {
+      if (!run(true)) {
         if (status === 'loading') return 'wait';
         return policy() === 'hold' ? 'hold-unavailable' : 'allow';
       }
@@ -731,7 +909,7 @@ export function attachForm(form, options = {}) {
 
   // ---- public API ---------------------------------------------------------------------------------
   controller.check = () => {
-    run();
+    run(true);
     return report;
   };
   controller.setLang = (next) => {
@@ -747,6 +925,8 @@ export function attachForm(form, options = {}) {
   /** The failure while unavailable: { cause, message }, else null. */
   Object.defineProperty(controller, 'failure', { get: () => (failure ? { cause: failure.cause, message: failure.message } : null) });
   Object.defineProperty(controller, 'policy', { get: policy });
+  /** Whether the report shown came from the worker (a long posting checked off the main thread). */
+  Object.defineProperty(controller, 'offThread', { get: () => offThread });
   controller.destroy = () => {
     destroyed = true;
     cancelAnimationFrame(frame);

@@ -10,7 +10,7 @@
 // loaded; `jobseal:ready` ({ controller }) fires on the form when checking starts, `jobseal:error`
 // ({ cause, message, error }) when it cannot (wasm-load, csp, wasm-invalid, pack-load, pack-invalid,
 // engine-error, trap, restart-failed, timeout). The only requests made are for jobseal_bg.wasm (next
-// to this file) and the optional rule pack.
+// to this file), the optional rule pack, and worker.js (next to this file) once a posting is long.
 import init, { Checker, JobsealError } from './ready.js';
 import { attachForm } from './form.js';
 
