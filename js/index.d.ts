@@ -146,6 +146,8 @@ export interface FormController extends EventTarget {
   readonly failure: { cause: ErrorCause; message: string } | null;
   /** The submit policy in force: options.policy, else data-jobseal-policy, else 'allow'. */
   readonly policy: 'allow' | 'hold';
+  /** Whether the report shown came from the worker (postings of 4,000 characters and more). */
+  readonly offThread: boolean;
   /** Removes every listener, mark and element the widget added; the form is as it was. */
   destroy(): void;
 }
@@ -160,6 +162,11 @@ export interface AttachOptions {
   policy?: 'allow' | 'hold';
   /** How long a submit pressed before the engine is ready waits for it (default 3000 ms, or data-jobseal-wait-ms). */
   waitMs?: number;
+  /**
+   * Check long postings (4,000 characters and more) in a worker while typing (default true; false, or
+   * data-jobseal-worker="off" on the form, keeps every check on the main thread).
+   */
+  worker?: boolean;
   /** A rule pack, used when no checker is given. */
   pack?: RulePack | string;
   lang?: Lang;
