@@ -38,6 +38,11 @@ fn cjk_unit(c: char) -> Option<u64> {
     }
 }
 
+/// A Chinese numeral digit (一 … 九, 两, 零, 壹 …), not a unit (十, 百, 千, 万).
+pub(crate) fn is_cjk_digit(c: char) -> bool {
+    ('\u{3000}'..='\u{9FFF}').contains(&c) && digit_value(c).is_some()
+}
+
 fn is_cjk_numeral(c: char) -> bool {
     cjk_unit(c).is_some() || (('\u{3000}'..='\u{9FFF}').contains(&c) && digit_value(c).is_some())
 }

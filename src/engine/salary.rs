@@ -81,6 +81,25 @@ const MAX_FIGURE: f64 = 1e12;
 
 /// Parses a pay text (already normalised: the light view, lower case, NFKC).
 pub fn parse(text: &str) -> Salary {
+    // Figures in words (月薪五千至六千元, 时薪十二元): read as digits, spans mapped back to the text.
+    // Only when no figure is in digits: 1.5万 and 8千-1万 keep their unit characters as units.
+    if !text.bytes().any(|b| b.is_ascii_digit()) && text.chars().any(super::numbers::is_cjk_digit) {
+        let numeric = super::numbers::read(text);
+        if numeric.text != text {
+            return match parse_digits(&numeric.text) {
+                Salary::Pay(mut pay) => {
+                    pay.span = numeric.orig(pay.span);
+                    Salary::Pay(pay)
+                }
+                Salary::Negotiable(r) => Salary::Negotiable(numeric.orig(r)),
+                Salary::Unparseable => Salary::Unparseable,
+            };
+        }
+    }
+    parse_digits(text)
+}
+
+fn parse_digits(text: &str) -> Salary {
     let Some(c) = PAY.captures(text) else {
         return match text.find("面议") {
             Some(i) => Salary::Negotiable(i..i + "面议".len()),
@@ -265,5 +284,24 @@ mod tests {
             panic!()
         };
         assert_eq!(p.min, 5500.0);
+    }
+
+    // Blind batch b9: 月薪五千至六千元 was unparseable.
+    #[test]
+    fn figures_in_words() {
+        let Salary::Pay(p) = parse("月薪五千至六千元") else {
+            panic!("not read")
+        };
+        assert_eq!((p.min, p.max, p.period), (5000.0, Some(6000.0), Period::Month));
+        assert_eq!(&"月薪五千至六千元"[p.span.clone()], "五千至六千元");
+        let Salary::Pay(p) = parse("时薪十二元") else {
+            panic!("not read")
+        };
+        assert_eq!((p.min, p.period), (12.0, Period::Hour));
+        // Units beside digits stay units.
+        let Salary::Pay(p) = parse("8千-1万/月") else {
+            panic!("not read")
+        };
+        assert_eq!((p.min, p.max), (8000.0, Some(10000.0)));
     }
 }

@@ -47,8 +47,17 @@ pub enum Headcount {
 }
 
 pub fn classify(text: &str) -> Headcount {
-    let t = crate::engine::normalize::views(text).light.text;
+    let light = crate::engine::normalize::views(text).light.text;
+    // Numbers in words (五名, 十二人, 三至五人) are numbers.
+    let t = crate::engine::numbers::read(&light).text;
     let t = t.trim().trim_end_matches(['人', '名', '位', '个']).trim();
+    // A number in brackets after a vague word (若干（30人）, 不限(50名)) is the count.
+    if let Some((_, inner)) = t.split_once(['(', '（']) {
+        let inner = inner.trim_end_matches([')', '）']);
+        if classify(inner) == Headcount::Count {
+            return Headcount::Count;
+        }
+    }
     if t.is_empty() {
         return Headcount::Empty;
     }
@@ -99,5 +108,24 @@ mod tests {
         fires_in("invalid-headcount", Field::Headcount, "很多");
         clean_in("invalid-headcount", Field::Headcount, "5");
         clean_in("invalid-headcount", Field::Headcount, "若干");
+    }
+
+    // Blind batch b9: 五名, 四名 and 若干（30人） were called invalid.
+    #[test]
+    fn numbers_in_words_and_a_count_in_brackets() {
+        for t in [
+            "五名",
+            "四名",
+            "十二人",
+            "两名",
+            "三至五人",
+            "若干（30人）",
+            "不限(50名)",
+        ] {
+            assert_eq!(classify(t), Headcount::Count, "{t}");
+        }
+        assert_eq!(classify("若干"), Headcount::Vague);
+        assert_eq!(classify("零"), Headcount::Invalid);
+        assert_ne!(classify("若干（很多）"), Headcount::Count);
     }
 }
