@@ -269,6 +269,23 @@ fn first_chars(s: &str, n: usize) -> &str {
 
 /// Whether a negation cue (不收取, 请勿, 严禁 …) stands before the match.
 pub fn negated(mode: Negation, text: &str, start: usize) -> bool {
+    // A list joined by 、 shares the cue of its first item: 不收取任何中介费、押金 (blind batch 9).
+    let mut at = start;
+    for _ in 0..6 {
+        if negated_here(mode, text, at) {
+            return true;
+        }
+        let (before, _) = clause(text, at..at);
+        let from = at - before.len();
+        match text[..from].strip_suffix('、') {
+            Some(rest) => at = rest.len(),
+            None => return false,
+        }
+    }
+    false
+}
+
+fn negated_here(mode: Negation, text: &str, start: usize) -> bool {
     let (before, _) = clause(text, start..start);
     let window = match mode {
         Negation::None => return false,
@@ -285,7 +302,13 @@ pub fn negated(mode: Negation, text: &str, start: usize) -> bool {
     NEGATION_CUES
         .iter()
         .any(|cue| match (cue.strip_prefix('~'), mode) {
-            (Some(weak), _) => near(weak, 0),
+            // 0押金 is none, but the 0 of 860元 ends a number.
+            (Some(weak), _) => {
+                near(weak, 0)
+                    && !(weak.bytes().all(|b| b.is_ascii_digit())
+                        && window[..window.len() - weak.len()]
+                            .ends_with(|c: char| c.is_ascii_digit() || c == '.' || c == ','))
+            }
             (None, Negation::Adjacent(n)) => near(cue, n),
             (None, _) => window.contains(cue),
         })
@@ -330,6 +353,10 @@ const EMPLOYER_PAYS: &[&str] = &[
     "审核",
     "结算",
     "退押",
+    // The job keeps the books of other people's money (管理供应商保证金台账): blind batch 9.
+    "管理",
+    "台账",
+    "对账",
 ];
 
 fn near(text: &str, r: Range<usize>, cues: &[&str]) -> bool {
@@ -362,6 +389,10 @@ const THIRD_PARTY: &[&str] = &[
     "借款人",
     "商户",
     "商家",
+    "供应商",
+    "供货商",
+    "承包商",
+    "分包商",
 ];
 /// Cues that the money is the job seeker's own (入职交押金, 报到当天需交).
 const SEEKER: &[&str] = &[
