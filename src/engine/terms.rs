@@ -34,6 +34,9 @@ enum Context {
     Contact,
     /// A deposit: fires unless the clause says the employer pays or collecting it is the job's duty.
     Deposit,
+    /// Something a job may do for others (办理学费分期): fires unless a duty cue (负责, 协助, 为学员 …)
+    /// stands just before it in the clause.
+    Duty,
 }
 
 #[derive(Debug, Clone)]
@@ -104,6 +107,7 @@ fn parse_line(line: &str) -> Vec<(String, Context, Option<Fix>)> {
         Some((t, "charge")) => (t.trim(), Context::Charge),
         Some((t, "contact")) => (t.trim(), Context::Contact),
         Some((t, "deposit")) => (t.trim(), Context::Deposit),
+        Some((t, "duty")) => (t.trim(), Context::Duty),
         _ => (rest, Context::Plain),
     };
     let fix = match replacement {
@@ -213,6 +217,7 @@ impl TermMatcher {
                 Context::Plain => Some(r.end),
                 Context::Charge => charged(text, r.clone()).then_some(r.end),
                 Context::Deposit => (!employer_pays(text, r.clone())).then_some(r.end),
+                Context::Duty => (!duty(text, r.clone())).then_some(r.end),
                 Context::Contact => contact(text, r.clone()),
             };
             if let Some(end) = end {
@@ -355,6 +360,13 @@ const EMPLOYER_PAYS: &[&str] = &[
     "退押",
     // The job keeps the books of other people's money (管理供应商保证金台账): blind batch 9.
     "管理",
+    // Banking and collecting for the company (办理承兑汇票保证金, 代公司收取, 交回公司财务): blind batch 10.
+    "办理",
+    "受理",
+    "代公司",
+    "代为",
+    "交回",
+    "上交",
     "台账",
     "对账",
 ];
@@ -390,6 +402,10 @@ const THIRD_PARTY: &[&str] = &[
     "商户",
     "商家",
     "供应商",
+    "游客",
+    "旅客",
+    "团员",
+    "储户",
     "供货商",
     "承包商",
     "分包商",
@@ -426,6 +442,25 @@ fn employer_pays(text: &str, r: Range<usize>) -> bool {
         .last()
         .map_or("", |(i, _)| &text[i..r.start]);
     THIRD_PARTY.iter().any(|p| sentence.contains(p)) && !near(text, r, SEEKER)
+}
+
+/// Cues that what follows is a service the job performs for others (协助其办理学费分期).
+const DUTY: &[&str] = &[
+    "负责",
+    "协助",
+    "帮助",
+    "为学员",
+    "为客户",
+    "为学生",
+    "受理",
+    "审核",
+    "指导",
+];
+
+fn duty(text: &str, r: Range<usize>) -> bool {
+    let (before, _) = clause(text, r);
+    let before = last_chars(before, 8);
+    DUTY.iter().any(|c| before.contains(c))
 }
 
 fn charged(text: &str, r: Range<usize>) -> bool {

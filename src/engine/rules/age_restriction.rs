@@ -57,6 +57,7 @@ static AGE: LazyLock<Regex> = LazyLock::new(|| {
         | (?:年龄|年纪)[\x20\t]*(?:在|要求|限)?[\x20\t]*(?P<lo2>[0-9]{2})[\x20\t]*(?:-|~|—|–|至|到)[\x20\t]*(?P<hi2>[0-9]{2})
         | (?:不超过|不得超过|不大于|小于|低于|未满|限|年龄)[\x20\t]*(?P<a>[0-9]{2})[\x20\t]*(?:周岁|岁)(?:[\x20\t]*(?:以下|以内|之内|及以下))?
         | (?P<b>[0-9]{2})[\x20\t]*(?:周岁|岁)[\x20\t]*(?:以下|以内|之内|及以下)
+        | (?:岁数|年龄|年纪)[\x20\t]*(?:别过|不过|不超|别超过|不要超过|不能超过|最好别过|不得过)[\x20\t]*(?P<a3>[0-9]{2})
         | (?P<n>[0-9]{2})[\x20\t]*(?:周岁|岁)[\x20\t]*(?:以上|及以上)
         | (?:^|[^0-9])(?P<c>(?:60|70|75|80|85|90|95|00|05)后)(?:优先|勿扰|免谈|为主|以上|以下|即可|不要)
         | (?:限|只要|仅限|要求|只招|仅招)[\x20\t]*(?P<c2>(?:60|70|75|80|85|90|95|00|05)后)
@@ -95,7 +96,8 @@ fn windows(t: &str) -> Vec<(Range<usize>, bool)> {
         // 年龄 and 年纪 start one (年龄20-30): look ahead.
         let english = c.is_ascii();
         let (back, ahead) = match c {
-            '岁' => (36, 15),
+            // Ahead far enough to see the people served (60岁以上独居、失能老人).
+            '岁' => (36, 30),
             // 出生 ends a birth-year window (1985年至1995年出生).
             '出' if t[i..].starts_with("出生") => (30, 8),
             // 后 ends a cohort only after a number (90后, 九零后); 之后, 然后 and 后期 are everywhere.
@@ -295,11 +297,13 @@ fn scan(t: &str, english: bool, push: &mut dyn FnMut(Range<usize>)) {
         ) {
             lo <= hi && (hi < RETIREMENT || lo > ADULT)
         } else if let Some(n) = num(&c, "a")
+            .or_else(|| num(&c, "a3"))
             .or_else(|| num(&c, "b"))
             .or_else(|| num(&c, "a2"))
             .or_else(|| num(&c, "b2"))
         {
-            n > 0 && n < RETIREMENT
+            // An upper bound of 18 or less speaks of minors (未满十八周岁的未成年工), not an age cap.
+            n > ADULT && n < RETIREMENT
         } else if let Some(n) = num(&c, "n") {
             n > ADULT
         } else {
@@ -339,6 +343,7 @@ mod tests {
         fires(ID, "限35岁");
         fires(ID, "25岁以上");
         fires(ID, "90后优先");
+        fires(ID, "雇主家要求：得是北京本地户口的大姐，岁数别过五十。");
         fires(ID, "年龄20-30");
         fires(ID, "３５岁以下");
         fires(ID, "年龄须在三十二周岁以内");
@@ -366,6 +371,9 @@ mod tests {
     fn near_misses_stay_clean() {
         clean(ID, "年龄不限");
         clean(ID, "年满18周岁");
+        // Blind batch 10: minors protected by law, and the people served.
+        clean(ID, "年满十六周岁；未满十八周岁的未成年工依法定期体检，不安排夜班");
+        clean(ID, "上门为辖区60岁以上独居、失能老人提供助浴、助洁、陪诊服务");
         clean(ID, "16周岁以上");
         clean(ID, "18岁以上");
         clean(ID, "1-3年工作经验");

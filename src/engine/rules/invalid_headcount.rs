@@ -51,9 +51,13 @@ pub fn classify(text: &str) -> Headcount {
     // Numbers in words (五名, 十二人, 三至五人) are numbers.
     let t = crate::engine::numbers::read(&light).text;
     let t = t.trim().trim_end_matches(['人', '名', '位', '个']).trim();
-    // A number in brackets after a vague word (若干（30人）, 不限(50名)) is the count.
-    if let Some((_, inner)) = t.split_once(['(', '（']) {
-        let inner = inner.trim_end_matches([')', '）']);
+    // A number in brackets or after a comma (若干（约30人）, 不限，约20人) is the count.
+    if let Some((_, inner)) = t.split_once(['(', '（', ',', '，']) {
+        let inner = inner.trim_end_matches([')', '）']).trim();
+        let inner = ["大约", "约", "预计", "共", "计"]
+            .iter()
+            .find_map(|w| inner.strip_prefix(w))
+            .unwrap_or(inner);
         if classify(inner) == Headcount::Count {
             return Headcount::Count;
         }
@@ -121,6 +125,8 @@ mod tests {
             "三至五人",
             "若干（30人）",
             "不限(50名)",
+            "若干（约10人）",
+            "不限，约20人",
         ] {
             assert_eq!(classify(t), Headcount::Count, "{t}");
         }

@@ -45,6 +45,8 @@ mod tests {
         fires(ID, "先贷款后培训");
         fires(ID, "学费分期");
         fires(ID, "培训贷");
+        // Blind batch 10: a course consultant helping students with instalments is doing the job.
+        clean(ID, "根据学员自愿申请，协助其办理学费分期缴纳手续；维护学员关系");
         fires(ID, "零首付培训");
     }
 
