@@ -708,10 +708,12 @@ export function attachForm(form, options = {}) {
     }
     put(text.slice(at), null);
     const keys = lines.map((parts) => JSON.stringify(parts));
+    // A line's shape: its marks in order. A line of the same shape is updated in place.
+    const shapes = lines.map((parts) => (parts.length ? parts.map(([, m]) => m ?? '').join('|') : 'empty'));
     const old = f.lines ?? [];
     const next = [];
     // Walk both: keep a line that is unchanged (looking a few lines ahead, for lines added or
-    // removed), replace the rest. Typing changes one line, or two when a mark at the end moves.
+    // removed); update a line of the same shape in place; replace the rest.
     let j = 0;
     for (let i = 0; i < keys.length; i++) {
       let k = j;
@@ -719,6 +721,14 @@ export function attachForm(form, options = {}) {
       if (k < old.length && old[k].key === keys[i]) {
         for (; j < k; j++) old[j].el.remove();
         next.push(old[j++]);
+        continue;
+      }
+      if (j < old.length && old[j].shape === shapes[i] && shapes[i] !== 'empty') {
+        // Typing changed this line's text: edit the text nodes where they differ, as an edit in the
+        // field does, so the browser reuses what it measured of the rest of the paragraph.
+        const nodes = [...old[j].el.childNodes].map((n) => (n.nodeType === 3 ? n : n.firstChild));
+        lines[i].forEach(([t], n) => edit(nodes[n], t));
+        next.push({ key: keys[i], shape: shapes[i], el: old[j++].el });
         continue;
       }
       const div = document.createElement('div');
@@ -733,10 +743,22 @@ export function attachForm(form, options = {}) {
         }
       }
       f.inner.insertBefore(div, old[j]?.el ?? null);
-      next.push({ key: keys[i], el: div });
+      next.push({ key: keys[i], shape: shapes[i], el: div });
     }
     for (; j < old.length; j++) old[j].el.remove();
     f.lines = next;
+  }
+
+  /** Makes a text node's data `t` by replacing only the part between a common start and end. */
+  function edit(node, t) {
+    const d = node.data;
+    if (d === t) return;
+    let a = 0;
+    const max = Math.min(d.length, t.length);
+    while (a < max && d.charCodeAt(a) === t.charCodeAt(a)) a++;
+    let b = 0;
+    while (b < max - a && d.charCodeAt(d.length - 1 - b) === t.charCodeAt(t.length - 1 - b)) b++;
+    node.replaceData(a, d.length - a - b, t.slice(a, t.length - b));
   }
 
   // String offsets from the engine are UTF-16 code units: exactly what setSelectionRange takes.
