@@ -115,9 +115,9 @@ test-e2e: pkg e2e-deps
 # cargo-fuzz targets (fuzz/): nightly and cargo-fuzz, installed when missing. make test runs each target
 # a fixed number of runs with a fixed seed from the committed corpus (new inputs go to a scratch folder);
 # make fuzz runs each for FUZZ_LONG seconds and adds what it finds to fuzz/corpus/ (commit it).
-FUZZ_TARGETS := posting_json field_text rule_pack badge_token salary_text
+FUZZ_TARGETS := posting_json field_text rule_pack badge_token salary_text status_list
 # make test: a fixed number of runs per target with a fixed seed (about 5-10 s each here).
-FUZZ_SHORT := posting_json:40000 field_text:60000 rule_pack:10000 badge_token:150000 salary_text:150000
+FUZZ_SHORT := posting_json:40000 field_text:60000 rule_pack:10000 badge_token:150000 salary_text:150000 status_list:60000
 FUZZ_LONG ?= 600
 CARGO_FUZZ_VERSION := 0.13.2
 

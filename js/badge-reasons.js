@@ -29,6 +29,18 @@ export const REASONS = {
   'bad-jwks': { zh: '平台的验证密钥配置有误', en: 'The platform’s verification keys are misconfigured' },
   'jwks-unavailable': { zh: '暂时无法获取平台的验证密钥', en: 'The platform’s verification keys cannot be fetched right now' },
   'engine-unavailable': { zh: '验证程序暂时无法运行', en: 'The verifier cannot run right now' },
+  'wrong-account': { zh: '此徽章属于另一个账号', en: 'This badge belongs to another account' },
+  'revoked': { zh: '平台已撤销此认证', en: 'The platform has revoked this verification' },
+  'suspended': { zh: '平台已暂停此认证', en: 'The platform has suspended this verification' },
+  'status-unconfirmed': { zh: '无法确认此认证的最新状态（是否已被撤销）', en: 'Whether this verification has been revoked cannot be confirmed' },
+  'status-list-unavailable': { zh: '暂时无法获取平台的撤销名单', en: 'The platform’s revocation list cannot be fetched right now' },
+  'bad-status': { zh: '徽章的状态信息不正确', en: 'The badge’s status entry is malformed' },
+  'retired-key': { zh: '签名密钥在签发前已停用', en: 'The signing key was retired before this was issued' },
+  'wrong-list': { zh: '撤销名单与徽章不对应', en: 'The revocation list is not the one the badge names' },
+  'list-expired': { zh: '撤销名单已过期', en: 'The revocation list has expired' },
+  'bad-list': { zh: '撤销名单格式不正确', en: 'The revocation list is malformed' },
+  'bad-exp': { zh: '到期时间格式不正确', en: 'The expiry is malformed' },
+  'bad-ttl': { zh: '缓存时间格式不正确', en: 'The cache time is malformed' },
 };
 
 /** The visitor's text for a reason: the table's, else the verifier's own message. */

@@ -10,6 +10,19 @@
 // `unavailable`), never "invalid"; a failed fetch is not remembered, so the next render (the badge's
 // retry button, the browser coming back online, configureBadges) fetches again.
 //
+// Revocation (issue 13): a credential that names a status list (`status.status_list.uri`, IETF Token
+// Status List) is checked against it. The list is fetched from the page's origin, the credential's
+// issuer or one of the sites it is issued for, at most once per list at a time and cached for the
+// list's `ttl` (default 300 s, at most a day); the list's signature, URI and expiry are verified by the
+// wasm with the same key set. A revoked credential shows `revoked` (此认证已被平台撤销), a suspended one
+// `suspended`; if the list cannot be fetched (after the same 3 attempts as the key set) or is refused
+// (forged, expired, another list), the badge shows `unconfirmed` (无法确认最新状态): never verified on
+// the strength of a list it could not check.
+//
+// The page's account (issue 13): `configureBadges({ account })` (a script call), else the element's
+// `account` attribute, names the account the page belongs to; a credential of any other account is
+// invalid (`wrong-account`), so a genuine badge copied onto another account's page fails.
+//
 // Every value is inserted as text, never as HTML; a logo is loaded only over https and only as an
 // image. Each status looks different and says so in words (never colour alone). Styles are
 // constructable stylesheets: a strict CSP (style-src 'self') applies.
@@ -27,6 +40,10 @@ const KIND = {
 const T = {
   zh: {
     verified: '已认证', expired: '认证已过期', invalid: '无效徽章', foreign: '非本站徽章', unavailable: '暂时无法验证',
+    revoked: '认证已撤销', suspended: '认证已暂停', unconfirmed: '无法确认最新状态', otherAccount: '非本账号徽章',
+    revokedSay: '此认证已被平台撤销，请勿信任其中的任何信息。', suspendedSay: '此认证已被平台暂停，平台正在核查该账号。',
+    unconfirmedSay: '签名有效，但暂时无法从平台确认此认证是否已被撤销，请谨慎对待。',
+    otherAccountSay: '此徽章属于另一个账号，不是本页面账号的认证，可能是复制而来。',
     unavailableSay: '暂时无法获取平台的验证信息，无法判断此徽章的真伪。', retry: '重试',
     invalidSay: '此徽章无法通过验证，请勿信任其中的任何信息。',
     foreignSay: '此徽章不是为本网站签发的，可能是从其他页面复制而来。',
@@ -38,6 +55,10 @@ const T = {
   },
   en: {
     verified: 'Verified', expired: 'Verification expired', invalid: 'Invalid badge', foreign: 'Not valid on this site', unavailable: 'Cannot verify right now',
+    revoked: 'Verification revoked', suspended: 'Verification suspended', unconfirmed: 'Latest status unknown', otherAccount: 'Not this account’s badge',
+    revokedSay: 'The platform has revoked this verification. Do not trust anything it says.', suspendedSay: 'The platform has suspended this verification while it reviews the account.',
+    unconfirmedSay: 'The signature is valid, but whether the platform has since revoked it cannot be confirmed right now. Be careful.',
+    otherAccountSay: 'This badge belongs to another account, not to the account of this page; it may have been copied.',
     unavailableSay: 'The platform’s verification data cannot be fetched right now, so this badge can be neither confirmed nor refused.', retry: 'Try again',
     invalidSay: 'This badge failed verification. Do not trust anything it says.',
     foreignSay: 'This badge was not issued for this site; it may have been copied from another page.',
@@ -62,17 +83,23 @@ const CSS = `
 .badge[data-status="invalid"] { border-color: var(--_bad); border-style: dashed;
   background: repeating-linear-gradient(135deg, var(--_bg) 0 12px, color-mix(in srgb, var(--_bad) 7%, var(--_bg)) 12px 24px); }
 .badge[data-status="unavailable"] { border-color: var(--_muted); border-style: dotted; }
+.badge[data-status="revoked"], .badge[data-status="suspended"] { border-color: var(--_bad); border-style: double; border-width: 4px; }
+.badge[data-status="unconfirmed"] { border-color: var(--_warn); border-style: dotted; }
 .head { display: flex; align-items: center; gap: 10px; }
 .icon { flex: none; width: 34px; height: 34px; border-radius: 50%; display: grid; place-items: center; color: #fff; font: 700 18px/1 var(--_font); }
 [data-status="verified"] .icon { background: var(--_ok); }
 [data-status="expired"] .icon { background: var(--_warn); }
 [data-status="invalid"] .icon { background: var(--_bad); }
 [data-status="unavailable"] .icon { background: var(--_muted); }
+[data-status="revoked"] .icon, [data-status="suspended"] .icon { background: var(--_bad); }
+[data-status="unconfirmed"] .icon { background: var(--_warn); }
 .status { font-weight: 700; font-size: 15px; }
 [data-status="verified"] .status { color: var(--_ok); }
 [data-status="expired"] .status { color: var(--_warn); }
 [data-status="invalid"] .status { color: var(--_bad); }
 [data-status="unavailable"] .status { color: var(--_muted); }
+[data-status="revoked"] .status, [data-status="suspended"] .status { color: var(--_bad); }
+[data-status="unconfirmed"] .status { color: var(--_warn); }
 .kind { font-size: 12px; font-weight: 600; padding: 1px 8px; border-radius: 999px; border: 1px solid currentColor; color: var(--_muted); }
 .logo { width: 34px; height: 34px; object-fit: contain; border-radius: 6px; margin-inline-start: auto; }
 .name { font-size: 16px; font-weight: 700; margin: 8px 0 2px; word-break: break-all; }
@@ -103,14 +130,19 @@ function h(tag, attrs = {}, ...children) {
 const day = (secs) => new Date(secs * 1000).toISOString().slice(0, 10);
 let uid = 0;
 
-const ICON = { verified: '✓', expired: '!', invalid: '✕', unavailable: '?' };
+const ICON = { verified: '✓', expired: '!', invalid: '✕', unavailable: '?', revoked: '⊘', suspended: '⏸', unconfirmed: '?' };
 
 function draw(root, v, lang, retry) {
   const t = T[lang];
   const c = v.claims ?? {};
-  const foreign = v.status === 'invalid' && v.reasons.some((r) => r.code === 'wrong-origin') && v.reasons.every((r) => r.code === 'wrong-origin');
-  const trusted = v.status === 'verified' || v.status === 'expired';
-  const word = v.status === 'verified' ? t.verified : v.status === 'expired' ? t.expired : v.status === 'unavailable' ? t.unavailable : foreign ? t.foreign : t.invalid;
+  const only = (code) => v.status === 'invalid' && v.reasons.length > 0 && v.reasons.every((r) => r.code === code);
+  const foreign = only('wrong-origin');
+  const otherAccount = only('wrong-account');
+  // What a visitor may read as the platform's word: a current, expired or unconfirmed credential (the
+  // last two say so); never a revoked, suspended, invalid or copied one.
+  const trusted = v.status === 'verified' || v.status === 'expired' || v.status === 'unconfirmed';
+  const word = { verified: t.verified, expired: t.expired, unavailable: t.unavailable, revoked: t.revoked, suspended: t.suspended, unconfirmed: t.unconfirmed }[v.status]
+    ?? (foreign ? t.foreign : otherAccount ? t.otherAccount : t.invalid);
   const box = h('section', { class: 'badge', part: 'badge', 'data-status': v.status, role: 'group', 'aria-label': word });
   const head = h('div', { class: 'head' },
     h('span', { class: 'icon', 'aria-hidden': 'true', text: ICON[v.status] ?? '✕' }),
@@ -123,7 +155,8 @@ function draw(root, v, lang, retry) {
   if (v.status === 'unavailable') {
     box.append(h('p', { class: 'say', text: t.unavailableSay }));
   } else if (!trusted) {
-    box.append(h('p', { class: 'say', text: foreign ? t.foreignSay : t.invalidSay }));
+    const say = v.status === 'revoked' ? t.revokedSay : v.status === 'suspended' ? t.suspendedSay : foreign ? t.foreignSay : otherAccount ? t.otherAccountSay : t.invalidSay;
+    box.append(h('p', { class: 'say', text: say }));
   } else {
     box.append(h('p', { class: 'name', text: c.name }));
     const dl = h('dl');
@@ -136,6 +169,7 @@ function draw(root, v, lang, retry) {
     }
     box.append(dl);
     if (v.status === 'expired') box.append(h('p', { class: 'say', text: t.expiredSay }));
+    if (v.status === 'unconfirmed') box.append(h('p', { class: 'say', text: t.unconfirmedSay }));
     box.append(h('p', { class: 'when', text: `${t.verifiedAt} ${day(c.iat)} · ${t.reverify} ${day(c.exp)}` }));
   }
   // The details panel: opens on click, Enter or Space (a real button).
@@ -162,7 +196,7 @@ function draw(root, v, lang, retry) {
     panel.hidden = !open;
     toggle.setAttribute('aria-expanded', String(open));
   });
-  if (v.status === 'unavailable' && retry) {
+  if ((v.status === 'unavailable' || v.status === 'unconfirmed') && retry) {
     const again = h('button', { type: 'button', 'data-jobseal-retry': '', text: t.retry });
     again.addEventListener('click', retry);
     box.append(again);
@@ -180,7 +214,7 @@ function logOnce(level, message) {
 }
 
 // ---- the platform's key set ----------------------------------------------------------------------
-const config = { jwks: null, jwksUrl: null, attempts: 3, retryDelayMs: 500 };
+const config = { jwks: null, jwksUrl: null, attempts: 3, retryDelayMs: 500, account: null };
 const keySets = new Map(); // URL → promise of the key set's text: in flight or fetched, never failed
 const badges = new Set(); // connected <jobseal-badge> elements
 
@@ -196,26 +230,31 @@ export function configureBadges(options = {}) {
   if ('jwksUrl' in options) config.jwksUrl = options.jwksUrl == null ? null : String(options.jwksUrl);
   if (options.attempts !== undefined) config.attempts = Math.max(1, Math.min(10, Number(options.attempts) || 1));
   if (options.retryDelayMs !== undefined) config.retryDelayMs = Math.max(0, Number(options.retryDelayMs) || 0);
+  if ('account' in options) config.account = options.account == null ? null : String(options.account);
   keySets.clear();
+  statusLists.clear();
   for (const b of badges) b.refresh();
 }
 
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
-async function fetchKeySet(url) {
+/** GET with the badge's retry policy: the body text, or a JobsealError with `code`. */
+async function fetchText(url, code, what) {
   let last = null;
   for (let attempt = 0; attempt < config.attempts; attempt++) {
     if (attempt) await sleep(config.retryDelayMs * 2 ** (attempt - 1));
     try {
-      const res = await fetch(url, { credentials: 'same-origin', cache: 'no-store' });
+      const res = await fetch(url, { credentials: 'same-origin', cache: 'no-store', redirect: 'error' });
       if (res.ok) return await res.text();
       last = `HTTP ${res.status}`;
     } catch (e) {
       last = e.message;
     }
   }
-  throw new JobsealError('jwks-unavailable', `key set ${url}: ${last} (${config.attempts} attempts)`);
+  throw new JobsealError(code, `${what} ${url}: ${last} (${config.attempts} attempts)`);
 }
+
+const fetchKeySet = (url) => fetchText(url, 'jwks-unavailable', 'key set');
 
 /** The configured key set, or a promise of the fetched one. Rejects with code jwks-unavailable. */
 function keySet() {
@@ -231,13 +270,72 @@ function keySet() {
   return p;
 }
 
+// ---- status lists --------------------------------------------------------------------------------
+const statusLists = new Map(); // URL → { promise of the list's text, until (ms; cached while fresh) }
+const MAX_TTL_S = 86_400;
+
+/** A token's payload, read without verifying: only to learn which list to fetch (the wasm verifies). */
+function peek(token) {
+  try {
+    const b = String(token).trim().split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    return JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(b), (c) => c.charCodeAt(0))));
+  } catch {
+    return null;
+  }
+}
+
+/** The list's text, fetched once per list at a time and kept for its ttl; rejects with a JobsealError. */
+function statusList(url) {
+  const now = Date.now();
+  const hit = statusLists.get(url);
+  if (hit && (hit.until === null || hit.until > now)) return hit.promise;
+  const entry = { promise: fetchText(url, 'status-list-unavailable', 'status list'), until: null };
+  statusLists.set(url, entry);
+  entry.promise.then(
+    (text) => {
+      const ttl = Number(peek(text)?.ttl);
+      entry.until = Date.now() + 1000 * Math.min(MAX_TTL_S, Number.isFinite(ttl) && ttl >= 0 ? ttl : 300);
+    },
+    // A failure is not remembered: the next render fetches again.
+    () => statusLists.get(url) === entry && statusLists.delete(url),
+  );
+  return entry.promise;
+}
+
+/** The status list options for verifyBadge: { statusList } or { statusListError }, or {} if none named. */
+async function statusOptions(token, origin) {
+  const claims = peek(token);
+  const uri = claims?.status?.status_list?.uri;
+  if (typeof uri !== 'string') return {};
+  let url;
+  try {
+    url = new URL(uri);
+  } catch {
+    return { statusListError: `the status list URI ${JSON.stringify(uri)} is not a URL` };
+  }
+  const allowed = new Set([origin]);
+  try {
+    allowed.add(new URL(claims.iss).origin);
+  } catch { /* no issuer origin */ }
+  if (Array.isArray(claims.origins)) for (const o of claims.origins) if (typeof o === 'string') allowed.add(o.replace(/\/+$/, ''));
+  if (url.protocol !== 'https:' && url.origin !== location.origin) return { statusListError: `the status list ${url.href} is not https` };
+  if (!allowed.has(url.origin)) return { statusListError: `the status list ${url.href} is neither on this site nor the issuer's` };
+  try {
+    return { statusList: await statusList(url.href) };
+  } catch (e) {
+    logOnce('warn', e.message);
+    return { statusListError: e.message };
+  }
+}
+
 const unavailable = (code, message) => ({ status: 'unavailable', reasons: [{ code, message }], warnings: [], claims: null });
 
 /**
  * Verifies `token` and renders the badge into `element`'s shadow root (created if needed). Returns the
  * verification `{ status, reasons, warnings, claims }`; status is 'verified', 'expired', 'invalid', or
  * 'unavailable' when the key set or the engine cannot be had right now (nothing is claimed either way).
- * options: { jwks (object or JSON text; default: the configured key set), lang = 'zh',
+ * options: { jwks (object or JSON text; default: the configured key set), lang = 'zh', account (the page's
+ *            account: its expected `sub`; default: configureBadges({ account })),
  *            origin = location.origin, now = seconds since the epoch, retry (a function for the retry button),
  *            stale (a function: when it returns true at the end, nothing is drawn) }.
  */
@@ -249,7 +347,10 @@ export async function renderBadge(element, token, options = {}) {
     await init();
     const jwks = options.jwks ?? (await keySet());
     try {
-      v = verifyBadge(String(token ?? ''), jwks, { origin: options.origin ?? location.origin, now: options.now });
+      const origin = options.origin ?? location.origin;
+      const account = options.account ?? config.account ?? undefined;
+      const status = await statusOptions(String(token ?? ''), origin);
+      v = verifyBadge(String(token ?? ''), jwks, { origin, now: options.now, account, ...status });
     } catch (e) {
       if (e instanceof JobsealError) throw e;
       // A key set that cannot be used (not JSON, no usable key, private parameters): the platform's
@@ -271,14 +372,17 @@ export async function renderBadge(element, token, options = {}) {
 
 /** <jobseal-badge credential="…" lang="zh">: verified against the platform's configured key set. */
 export class JobsealBadge extends HTMLElement {
-  static observedAttributes = ['credential', 'lang'];
+  static observedAttributes = ['credential', 'lang', 'account'];
   /** The same as configureBadges(options). */
   static configure(options) {
     configureBadges(options);
   }
   #run = 0;
 
-  /** 'pending' until verified, then 'verified' | 'expired' | 'invalid' | 'unavailable' (also data-status). */
+  /**
+   * 'pending' until verified, then 'verified' | 'expired' | 'invalid' | 'revoked' | 'suspended' |
+   * 'unconfirmed' | 'unavailable' (also data-status).
+   */
   get status() {
     return this.getAttribute('data-status') ?? 'pending';
   }
@@ -306,13 +410,16 @@ export class JobsealBadge extends HTMLElement {
     const lang = (this.getAttribute('lang') ?? document.documentElement.lang ?? 'zh').startsWith('en') ? 'en' : 'zh';
     if (!root.childNodes.length) root.append(h('span', { text: T[lang].loading }));
     // A newer refresh (attribute change) supersedes this one: it draws nothing stale.
-    return renderBadge(this, this.getAttribute('credential'), { lang, retry: () => this.refresh(), stale: () => run !== this.#run });
+    // The platform's configured account wins over the attribute (markup cannot overrule a script).
+    const account = config.account ?? this.getAttribute('account') ?? undefined;
+    return renderBadge(this, this.getAttribute('credential'), { lang, account, retry: () => this.refresh(), stale: () => run !== this.#run });
   }
 }
 
-// Back online, or the engine restarted after a trap: badges that could not be verified try again.
+// Back online, or the engine restarted after a trap: badges that could not be verified (or whose
+// status list could not be had) try again.
 const retryUnavailable = () => {
-  for (const b of badges) if (b.status === 'unavailable') b.refresh();
+  for (const b of badges) if (b.status === 'unavailable' || b.status === 'unconfirmed') b.refresh();
 };
 if (typeof window !== 'undefined') window.addEventListener('online', retryUnavailable);
 engine.addEventListener('jobseal:ready', retryUnavailable);

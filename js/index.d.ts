@@ -183,7 +183,12 @@ export const FIELDS: FieldName[];
 export function attachForm(form: HTMLFormElement, options?: AttachOptions): FormController;
 
 /** 'unavailable': the platform's key set or the engine cannot be had right now; nothing is claimed either way. */
-export type BadgeStatus = 'verified' | 'expired' | 'invalid' | 'unavailable';
+/**
+ * 'revoked' / 'suspended': the platform's status list marks the credential; 'unconfirmed': signed and in
+ * date, but the status list it names could not be fetched or was refused; 'unavailable': the key set or
+ * the engine could not be had (nothing claimed either way).
+ */
+export type BadgeStatus = 'verified' | 'expired' | 'invalid' | 'revoked' | 'suspended' | 'unconfirmed' | 'unavailable';
 export interface BadgeReason { code: string; message: string }
 export interface BadgeVerification {
   status: BadgeStatus;
@@ -195,14 +200,23 @@ export interface BadgeVerification {
 export interface JsonWebKeySet { keys: Array<{ kty: string; crv?: string; x?: string; kid: string; [k: string]: unknown }> }
 
 /** Verifies a badge credential (compact JWS, EdDSA/Ed25519). now: Unix seconds (default: the clock). */
-export function verifyBadge(token: string, jwks: JsonWebKeySet | string, options?: { origin?: string; now?: number }): BadgeVerification;
+export function verifyBadge(token: string, jwks: JsonWebKeySet | string, options?: {
+  origin?: string;
+  now?: number;
+  /** The account the page belongs to (the expected `sub`). */
+  account?: string;
+  /** The signed status list (statuslist+jwt text) the credential names. */
+  statusList?: string;
+  /** Why the status list could not be fetched (the credential is then 'unconfirmed'). */
+  statusListError?: string;
+}): BadgeVerification;
 /**
  * Verifies and renders a badge into element's shadow root; fires `jobseal-badge` with { status, reasons, warnings }.
  * Without options.jwks, the key set configured with configureBadges() (default: /.well-known/jobseal-jwks.json).
  */
-export function renderBadge(element: HTMLElement, token: string, options?: { jwks?: JsonWebKeySet | string; lang?: Lang; origin?: string; now?: number; retry?: () => void; stale?: () => boolean }): Promise<BadgeVerification>;
+export function renderBadge(element: HTMLElement, token: string, options?: { jwks?: JsonWebKeySet | string; lang?: Lang; origin?: string; now?: number; account?: string; retry?: () => void; stale?: () => boolean }): Promise<BadgeVerification>;
 /** The platform's key set for every badge of the page: given, or fetched from jwksUrl (same-origin well-known path by default). */
-export function configureBadges(options: { jwks?: JsonWebKeySet | string | null; jwksUrl?: string | URL | null; attempts?: number; retryDelayMs?: number }): void;
+export function configureBadges(options: { jwks?: JsonWebKeySet | string | null; jwksUrl?: string | URL | null; attempts?: number; retryDelayMs?: number; account?: string | null }): void;
 /** <jobseal-badge credential="…" lang="zh|en">; `status` and data-status reflect the verdict. A `jwks` attribute is ignored. */
 export class JobsealBadge extends HTMLElement {
   static configure(options: Parameters<typeof configureBadges>[0]): void;

@@ -2,10 +2,13 @@
 // crypto. The private key is used once and discarded: it is never written to disk, never committed,
 // and is not a production key. Writes www/demo-credentials.js and the public key set www/demo-jwks.json,
 // which scripts/serve.mjs serves at /.well-known/jobseal-jwks.json, where the badge looks by default
-// (both git-ignored).
+// (both git-ignored). It also writes the demo's revocation list www/demo-status.jwt (IETF Token Status
+// List, JWT form), served at /.well-known/jobseal-status.jwt: the employer's and the agency's entries
+// are valid, a third demo credential's entry is revoked.
 //   node scripts/demo-credentials.mjs --origin http://127.0.0.1:8080 [--origin …]
 import { generateKeyPairSync, sign, randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
+import { deflateSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 const origins = [];
@@ -18,17 +21,29 @@ const kid = `demo-${new Date().toISOString().slice(0, 10)}`;
 const { publicKey, privateKey } = generateKeyPairSync('ed25519');
 const jwks = { keys: [{ ...publicKey.export({ format: 'jwk' }), kid, use: 'sig', alg: 'EdDSA' }] };
 const enc = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
-function issue(claims) {
-  const input = `${enc({ alg: 'EdDSA', typ: 'jobseal-badge+jwt', kid })}.${enc(claims)}`;
+function issue(claims, typ = 'jobseal-badge+jwt') {
+  const input = `${enc({ alg: 'EdDSA', typ, kid })}.${enc(claims)}`;
   return `${input}.${sign(null, Buffer.from(input), privateKey).toString('base64url')}`;
 }
 
 const iat = Math.floor(Date.now() / 1000) - 86400 * 20;
 const exp = iat + 86400 * 180;
 const iss = 'https://demo.jobseal.invalid';
+// The revocation list: one bit per credential; entry 2 (the third demo credential) revoked.
+const statusUri = `${origins[0]}/.well-known/jobseal-status.jwt`;
+const status = (idx) => ({ status_list: { idx, uri: statusUri } });
+const bits = Buffer.alloc(16);
+bits[0] = 0b0000_0100;
+const now = Math.floor(Date.now() / 1000);
+const statusList = issue({ sub: statusUri, iat: now, exp: now + 86400 * 7, ttl: 300,
+  status_list: { bits: 1, lst: deflateSync(bits).toString('base64url') } }, 'statuslist+jwt');
 const employer = issue({
   iss, sub: 'demo-employer-001', iat, exp, jti: randomUUID(), kind: 'employer',
-  name: '苏州明澜电子科技有限公司（演示）', uscc: '91320594MA1D3M0Q1L', origins,
+  name: '苏州明澜电子科技有限公司（演示）', uscc: '91320594MA1D3M0Q1L', origins, status: status(0),
+});
+const revoked = issue({
+  iss, sub: 'demo-closed-003', iat, exp, jti: randomUUID(), kind: 'employer',
+  name: '杭州速达劳务派遣有限公司（演示，已撤销）', uscc: '91330106MA2H0K9W54', origins, status: status(2),
 });
 const agency = issue({
   iss, sub: 'demo-agency-002', iat, exp, jti: randomUUID(), kind: 'hr_agency',
@@ -37,7 +52,7 @@ const agency = issue({
     number: '310115120105', authority: '上海市浦东新区人力资源和社会保障局',
     valid_from: '2024-03-01', valid_until: '2029-02-28', scope: '职业介绍、人才推荐、网络招聘服务',
   },
-  origins,
+  origins, status: status(1),
 });
 
 const out = fileURLToPath(new URL('../www/demo-credentials.js', import.meta.url));
@@ -47,6 +62,8 @@ export const origins = ${JSON.stringify(origins)};
 export const jwks = ${JSON.stringify(jwks)};
 export const employer = ${JSON.stringify(employer)};
 export const agency = ${JSON.stringify(agency)};
+export const revoked = ${JSON.stringify(revoked)};
 `);
+writeFileSync(fileURLToPath(new URL('../www/demo-status.jwt', import.meta.url)), `${statusList}\n`);
 writeFileSync(fileURLToPath(new URL('../www/demo-jwks.json', import.meta.url)), `${JSON.stringify(jwks)}\n`);
-console.log(`www/demo-credentials.js: 2 demo credentials for ${origins.join(', ')} (key ${kid}, discarded)`);
+console.log(`www/demo-credentials.js: 3 demo credentials and a revocation list for ${origins.join(', ')} (key ${kid}, discarded)`);

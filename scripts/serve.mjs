@@ -24,7 +24,10 @@ export const DEMO_MOUNTS = [
   { prefix: '/pkg/', dir: 'pkg' },
 ];
 /** Single files at fixed URLs: the demo's key set (written by scripts/demo-credentials.mjs). */
-export const DEMO_FILES = { '/.well-known/jobseal-jwks.json': 'www/demo-jwks.json' };
+export const DEMO_FILES = {
+  '/.well-known/jobseal-jwks.json': 'www/demo-jwks.json',
+  '/.well-known/jobseal-status.jwt': 'www/demo-status.jwt',
+};
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -36,6 +39,7 @@ const TYPES = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ts': 'text/plain; charset=utf-8',
+  '.jwt': 'application/statuslist+jwt',
 };
 
 /**

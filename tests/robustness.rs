@@ -29,6 +29,8 @@ fn make_fixture() -> (Jwks, String) {
 const NOW: Options<'static> = Options {
     origin: Some("https://jobs.example.cn"),
     now: 1_764_547_200 + 86_400,
+    account: None,
+    status: jobseal::badge::StatusCheck::NotGiven,
 };
 
 proptest! {

@@ -15,7 +15,7 @@ const TEXT = {
     howTitle: '如何接入', howSub: '浏览器端检查可被绕过：发布前请在服务器端用同一引擎再次检查（Node 或命令行）。',
     foot: 'jobseal 演示页 · 所有检查在本机浏览器中完成，不向任何服务器发送招聘内容。',
     submitted: '已提交（演示：未发送到任何服务器）。', title: 'jobseal 演示 · 招聘信息合规检查',
-    demoKey: '演示徽章由构建时在本机生成的演示密钥签名（非生产密钥，签名后即丢弃）。', tampered: '被篡改的徽章（名称被改动）：',
+    demoKey: '演示徽章由构建时在本机生成的演示密钥签名（非生产密钥，签名后即丢弃）。', tampered: '被篡改的徽章（名称被改动）：', revokedLabel: '已被平台撤销的徽章（撤销名单中标记）：',
     noCreds: '尚未生成演示徽章：请用 make demo 启动。',
   },
   en: {
@@ -31,6 +31,7 @@ const TEXT = {
     submitted: 'Submitted (demo: nothing was sent anywhere).', title: 'jobseal demo · job posting compliance',
     demoKey: 'The demo badges are signed with a demo key generated on this machine at build time (not a production key; discarded after signing).',
     tampered: 'A tampered badge (name altered):',
+    revokedLabel: 'A badge the platform has revoked (marked in its revocation list):',
     noCreds: 'No demo badges yet: start the demo with make demo.',
   },
 };
@@ -130,7 +131,11 @@ async function badges() {
   label.className = 'sub';
   label.dataset.i18n = 'tampered';
   label.textContent = TEXT[lang].tampered;
+  const label2 = document.createElement('p');
+  label2.className = 'sub';
+  label2.dataset.i18n = 'revokedLabel';
+  label2.textContent = TEXT[lang].revokedLabel;
   box.append(badge(creds.employer, 'badge-employer'), badge(creds.agency, 'badge-agency'), label,
-    badge(tamper(creds.employer), 'badge-tampered'), say('demoKey'));
+    badge(tamper(creds.employer), 'badge-tampered'), label2, badge(creds.revoked, 'badge-revoked'), say('demoKey'));
 }
 badges();

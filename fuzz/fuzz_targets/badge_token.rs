@@ -17,6 +17,8 @@ fuzz_target!(|data: &[u8]| {
             &Options {
                 origin: Some("https://jobs.example.cn"),
                 now,
+                account: None,
+                status: badge::StatusCheck::NotGiven,
             },
         );
         if v.status == Status::Verified {

@@ -14,11 +14,11 @@ use serde_json::{json, Value};
 
 use super::Reason;
 
-fn b64(data: &[u8]) -> String {
+pub(crate) fn b64(data: &[u8]) -> String {
     URL_SAFE_NO_PAD.encode(data)
 }
 
-fn unb64(s: &str) -> Option<Vec<u8>> {
+pub(crate) fn unb64(s: &str) -> Option<Vec<u8>> {
     URL_SAFE_NO_PAD.decode(s).ok()
 }
 
@@ -42,6 +42,10 @@ impl fmt::Display for JwksError {
 impl std::error::Error for JwksError {}
 
 /// JWK members that belong to a private or symmetric key (RFC 7518 §6.2.2, §6.3.2, §6.4; RFC 8037 §2).
+/// The JWK member that marks a retired key (Unix seconds): it verifies tokens issued (`iat`) up to
+/// then, and nothing signed later.
+pub const RETIRED: &str = "jobseal_retired_at";
+
 const PRIVATE_MEMBERS: [&str; 8] = ["d", "p", "q", "dp", "dq", "qi", "oth", "k"];
 
 /// A key of the set that names itself (`kid`) but that the verifier cannot use, and why.
@@ -64,7 +68,8 @@ struct Unusable {
 /// - A set with no usable key is an error: nothing could ever verify against it.
 #[derive(Debug, Clone)]
 pub struct Jwks {
-    keys: Vec<(String, VerifyingKey)>,
+    /// (kid, key, retired at): a retired key verifies only what it signed before it was retired.
+    keys: Vec<(String, VerifyingKey, Option<i64>)>,
     unusable: Vec<Unusable>,
     warnings: Vec<String>,
 }
@@ -150,7 +155,7 @@ impl Jwks {
                 );
                 continue;
             };
-            if set.keys.iter().any(|(k, _)| *k == kid) {
+            if set.keys.iter().any(|(k, _, _)| *k == kid) {
                 skip(
                     &mut set,
                     "unusable-key",
@@ -158,7 +163,22 @@ impl Jwks {
                 );
                 continue;
             }
-            set.keys.push((kid, key));
+            // Key rotation: `jobseal_retired_at` (Unix seconds) marks a key that signs nothing new.
+            let retired = match k.get(RETIRED) {
+                None => None,
+                Some(t) => match t.as_i64() {
+                    Some(t) => Some(t),
+                    None => {
+                        skip(
+                            &mut set,
+                            "unusable-key",
+                            format!("has a `{RETIRED}` that is not whole seconds"),
+                        );
+                        continue;
+                    }
+                },
+            };
+            set.keys.push((kid, key, retired));
         }
         if set.keys.is_empty() {
             let why = if set.warnings.is_empty() {
@@ -176,8 +196,16 @@ impl Jwks {
         &self.warnings
     }
 
-    fn get(&self, kid: &str) -> Option<&VerifyingKey> {
-        self.keys.iter().find(|(k, _)| k == kid).map(|(_, v)| v)
+    fn get(&self, kid: &str) -> Option<(&VerifyingKey, Option<i64>)> {
+        self.keys
+            .iter()
+            .find(|(k, _, _)| k == kid)
+            .map(|(_, v, r)| (v, *r))
+    }
+
+    /// The key ids of the set, with the time each retired key was retired.
+    pub fn kids(&self) -> Vec<(&str, Option<i64>)> {
+        self.keys.iter().map(|(k, _, r)| (k.as_str(), *r)).collect()
     }
 }
 
@@ -235,10 +263,15 @@ impl SigningKeyJwk {
 
 /// Signs claims (a JSON object) into a compact JWS badge credential.
 pub fn sign(claims: &Value, key: &SigningKeyJwk) -> Result<String, JwksError> {
+    sign_typed(claims, key, super::TYP)
+}
+
+/// Signs claims (a JSON object) into a compact JWS of the given `typ` (a badge, a status list).
+pub fn sign_typed(claims: &Value, key: &SigningKeyJwk, typ: &str) -> Result<String, JwksError> {
     if !claims.is_object() {
         return Err(JwksError("claims must be a JSON object".into()));
     }
-    let header = json!({"alg": "EdDSA", "typ": super::TYP, "kid": key.kid});
+    let header = json!({"alg": "EdDSA", "typ": typ, "kid": key.kid});
     let input = format!(
         "{}.{}",
         b64(header.to_string().as_bytes()),
@@ -248,11 +281,19 @@ pub fn sign(claims: &Value, key: &SigningKeyJwk) -> Result<String, JwksError> {
     Ok(format!("{input}.{}", b64(&sig.to_bytes())))
 }
 
+/// A token's payload, read WITHOUT verifying anything: only to learn which status list to fetch.
+pub fn peek_payload(token: &str) -> Option<Value> {
+    let p = token.trim().split('.').nth(1)?;
+    unb64(p).and_then(|b| serde_json::from_slice(&b).ok())
+}
+
 /// A token whose signature verified.
 #[derive(Debug)]
 pub struct Verified {
     pub header: Value,
     pub payload: Value,
+    /// When the signing key was retired, if it was.
+    pub retired_at: Option<i64>,
 }
 
 /// Parses and verifies a compact JWS. Every refusal is a [`Reason`] with a stable code.
@@ -286,7 +327,7 @@ pub fn verify_compact(token: &str, jwks: &Jwks, typ: &str) -> Result<Verified, R
         return Err(reason("wrong-typ", format!("`typ` must be {typ:?}")));
     }
     let kid = header.get("kid").and_then(Value::as_str).unwrap_or("");
-    let key = match jwks.get(kid) {
+    let (key, retired_at) = match jwks.get(kid) {
         Some(k) => k,
         None => match jwks.unusable.iter().find(|u| u.kid == kid) {
             Some(u) => return Err(reason(u.code, format!("key {kid:?} {}", u.why))),
@@ -317,5 +358,21 @@ pub fn verify_compact(token: &str, jwks: &Jwks, typ: &str) -> Result<Verified, R
     let payload: Value = unb64(p)
         .and_then(|b| serde_json::from_slice(&b).ok())
         .ok_or_else(|| reason("malformed", "the payload is not base64url JSON"))?;
-    Ok(Verified { header, payload })
+    // A retired key verifies only what it signed before it was retired.
+    if let Some(at) = retired_at {
+        match payload.get("iat").and_then(Value::as_i64) {
+            Some(iat) if iat <= at => {}
+            _ => {
+                return Err(reason(
+                    "retired-key",
+                    format!("key {kid:?} was retired before this token was issued"),
+                ))
+            }
+        }
+    }
+    Ok(Verified {
+        header,
+        payload,
+        retired_at,
+    })
 }

@@ -11,17 +11,20 @@
 //! });
 //! let token = badge::sign(&claims, &key).unwrap();
 //! let jwks = badge::Jwks::parse(&key.public_jwks()).unwrap();
-//! let v = badge::verify(&token, &jwks, &badge::Options { origin: Some("https://jobs.example"), now: 1_764_000_100 });
+//! let opts = badge::Options { origin: Some("https://jobs.example"), ..badge::Options::at(1_764_000_100) };
+//! let v = badge::verify(&token, &jwks, &opts);
 //! assert_eq!(v.status, Status::Verified);
 //! ```
 
 pub mod jws;
+pub mod status_list;
 pub mod uscc;
 
 use serde::Serialize;
 use serde_json::Value;
 
 pub use jws::{sign, Jwks, JwksError, SigningKeyJwk};
+pub use status_list::StatusList;
 
 /// `exp` may be at most this long after `iat`: the circular asks for re-verification at least every
 /// six months.
@@ -37,6 +40,12 @@ pub enum Status {
     Verified,
     Expired,
     Invalid,
+    /// The platform's status list marks it revoked (1).
+    Revoked,
+    /// The platform's status list marks it suspended (2, in 2-bit lists).
+    Suspended,
+    /// Signed and in date, but its status list could not be checked (not given, not fetched, refused).
+    Unconfirmed,
 }
 
 impl Status {
@@ -45,6 +54,9 @@ impl Status {
             Status::Verified => "verified",
             Status::Expired => "expired",
             Status::Invalid => "invalid",
+            Status::Revoked => "revoked",
+            Status::Suspended => "suspended",
+            Status::Unconfirmed => "unconfirmed",
         }
     }
 }
@@ -71,6 +83,35 @@ pub struct Options<'a> {
     pub origin: Option<&'a str>,
     /// Now, in seconds since the Unix epoch.
     pub now: i64,
+    /// The account the page belongs to (the expected `sub`): a credential of any other account is
+    /// invalid (`wrong-account`). None skips the check.
+    pub account: Option<&'a str>,
+    /// The status list, for a credential that names one (`status.status_list`).
+    pub status: StatusCheck<'a>,
+}
+
+impl Options<'_> {
+    /// No origin, account or status list: only the token, the keys and the time.
+    pub fn at(now: i64) -> Options<'static> {
+        Options {
+            origin: None,
+            now,
+            account: None,
+            status: StatusCheck::NotGiven,
+        }
+    }
+}
+
+/// What is known of the status list a credential names.
+#[derive(Debug, Clone, Copy, Default)]
+pub enum StatusCheck<'a> {
+    /// None was fetched or given: a credential naming one is `unconfirmed`.
+    #[default]
+    NotGiven,
+    /// A list verified with [`StatusList::verify`].
+    List(&'a StatusList),
+    /// The list could not be had or was refused (forged, expired, another list): `unconfirmed`.
+    Refused(&'a Reason),
 }
 
 /// The result: `{"status", "reasons", "warnings", "claims"}`. `claims` is present only when the
@@ -270,6 +311,64 @@ fn verify_token(token: &str, jwks: &Jwks, opts: &Options<'_>) -> Verification {
             Err(e) => reasons.push(reason("uscc-shape", format!("统一社会信用代码 {e}"))),
         }
     }
+    // The page's account: a genuine badge copied onto another account's page (issue 13).
+    if let Some(want) = opts.account {
+        let sub = text("sub").unwrap_or("");
+        if sub != want {
+            reasons.push(reason(
+                "wrong-account",
+                format!("this badge belongs to account {sub:?}, not to this page's account {want:?}"),
+            ));
+        }
+    }
+    // The status list the credential names, if any.
+    let mut listed = None;
+    let mut unconfirmed = false;
+    if let Some(st) = map.get("status") {
+        let entry = st
+            .get("status_list")
+            .and_then(|l| Some((l.get("idx")?.as_u64()?, l.get("uri")?.as_str()?)));
+        match entry {
+            None => reasons.push(reason(
+                "bad-status",
+                "`status.status_list` must hold a whole `idx` and a `uri`",
+            )),
+            Some((idx, uri)) => match opts.status {
+                StatusCheck::List(list) if list.uri == uri => match list.get(idx) {
+                    None => reasons.push(reason(
+                        "bad-status",
+                        format!("index {idx} is past the end of the status list"),
+                    )),
+                    Some(0) => {}
+                    Some(v) => listed = Some(v),
+                },
+                StatusCheck::List(list) => {
+                    unconfirmed = true;
+                    warnings.push(reason(
+                        "status-unconfirmed",
+                        format!(
+                            "the status list given is {:?}; the credential names {uri:?}",
+                            list.uri
+                        ),
+                    ));
+                }
+                StatusCheck::Refused(r) => {
+                    unconfirmed = true;
+                    warnings.push(reason(
+                        "status-unconfirmed",
+                        format!("the status list could not be used: {}", r.message),
+                    ));
+                }
+                StatusCheck::NotGiven => {
+                    unconfirmed = true;
+                    warnings.push(reason(
+                        "status-unconfirmed",
+                        "the credential names a status list that was not checked",
+                    ));
+                }
+            },
+        }
+    }
     match map.get("origins").and_then(Value::as_array) {
         None => reasons.push(reason(
             "missing-claim",
@@ -306,8 +405,26 @@ fn verify_token(token: &str, jwks: &Jwks, opts: &Options<'_>) -> Verification {
         .any(|r| r.code != "expired" && r.code != "licence-expired");
     let status = if hard {
         Status::Invalid
+    } else if listed == Some(1) {
+        reasons.push(reason("revoked", "the platform has revoked this credential"));
+        Status::Revoked
+    } else if listed == Some(2) {
+        reasons.push(reason("suspended", "the platform has suspended this credential"));
+        Status::Suspended
+    } else if let Some(v) = listed {
+        warnings.push(reason(
+            "status-unconfirmed",
+            format!("the status list holds {v}, which has no meaning here"),
+        ));
+        if expired {
+            Status::Expired
+        } else {
+            Status::Unconfirmed
+        }
     } else if expired {
         Status::Expired
+    } else if unconfirmed {
+        Status::Unconfirmed
     } else {
         Status::Verified
     };

@@ -24,6 +24,8 @@ fn at(now: i64) -> Options<'static> {
     Options {
         origin: Some(ORIGIN),
         now,
+        account: None,
+        status: StatusCheck::NotGiven,
     }
 }
 
@@ -349,6 +351,8 @@ fn time_arithmetic_cannot_overflow() {
             &Options {
                 origin: Some(ORIGIN),
                 now: NOW,
+                account: None,
+                status: StatusCheck::NotGiven,
             },
         );
         assert_eq!(v.status, Status::Invalid, "iat {iat} exp {exp}: {v:?}");
@@ -368,6 +372,8 @@ fn time_arithmetic_cannot_overflow() {
             &Options {
                 origin: Some(ORIGIN),
                 now,
+                account: None,
+                status: StatusCheck::NotGiven,
             },
         );
         assert_ne!(v.status, Status::Verified, "{now}");
@@ -462,6 +468,8 @@ fn wrong_origin_is_not_valid_here() {
         &Options {
             origin: Some("https://copycat.example"),
             now: NOW,
+            account: None,
+            status: StatusCheck::NotGiven,
         },
     );
     expect(&v, Status::Invalid, "wrong-origin");
@@ -472,6 +480,8 @@ fn wrong_origin_is_not_valid_here() {
         &Options {
             origin: Some("https://m.jobs.example.cn/"),
             now: NOW,
+            account: None,
+            status: StatusCheck::NotGiven,
         },
     );
     assert_eq!(v.status, Status::Verified, "{v:?}");
@@ -610,4 +620,182 @@ fn real_codes_pass_and_altered_ones_fail() {
             );
         }
     }
+}
+
+// ---- issue 13: revocation by status list, and the page's account ---------------------------------
+
+const LIST: &str = "https://jobs.example.cn/.well-known/jobseal-status/1";
+
+fn listed_token(idx: u64) -> (Jwks, String) {
+    let key = test_key();
+    let mut claims = agency_claims();
+    claims["status"] = json!({"status_list": {"idx": idx, "uri": LIST}});
+    (
+        Jwks::parse(&key.public_jwks()).unwrap(),
+        sign(&claims, &key).unwrap(),
+    )
+}
+
+#[test]
+fn a_revoked_or_suspended_credential_says_so() {
+    let (jwks, token) = listed_token(7);
+    let mut list = StatusList::new(LIST, 2, 100).unwrap();
+    let with = |list: &StatusList| {
+        verify(
+            &token,
+            &jwks,
+            &Options {
+                status: StatusCheck::List(list),
+                ..at(NOW)
+            },
+        )
+    };
+    assert_eq!(with(&list).status, Status::Verified);
+    list.set(7, 1).unwrap();
+    expect(&with(&list), Status::Revoked, "revoked");
+    list.set(7, 2).unwrap();
+    expect(&with(&list), Status::Suspended, "suspended");
+    list.set(7, 0).unwrap();
+    list.set(8, 1).unwrap();
+    assert_eq!(with(&list).status, Status::Verified, "another entry revoked");
+    // Revoked beats expired: the platform's word is the latest.
+    list.set(7, 1).unwrap();
+    let late = verify(
+        &token,
+        &jwks,
+        &Options {
+            status: StatusCheck::List(&list),
+            ..at(IAT + 200 * 86_400)
+        },
+    );
+    assert_eq!(late.status, Status::Revoked);
+    // An index past the end is a defective credential.
+    let (jwks, far) = listed_token(100_000);
+    let v = verify(
+        &far,
+        &jwks,
+        &Options {
+            status: StatusCheck::List(&list),
+            ..at(NOW)
+        },
+    );
+    expect(&v, Status::Invalid, "bad-status");
+}
+
+#[test]
+fn a_status_list_not_checked_is_unconfirmed_never_verified() {
+    let (jwks, token) = listed_token(7);
+    let v = verify(&token, &jwks, &at(NOW));
+    assert_eq!(v.status, Status::Unconfirmed);
+    assert!(codes(&v.warnings).contains(&"status-unconfirmed"));
+    let other = StatusList::new("https://jobs.example.cn/other", 1, 16).unwrap();
+    let v = verify(
+        &token,
+        &jwks,
+        &Options {
+            status: StatusCheck::List(&other),
+            ..at(NOW)
+        },
+    );
+    assert_eq!(v.status, Status::Unconfirmed);
+    let refused = Reason {
+        code: "bad-signature",
+        message: "forged".into(),
+    };
+    let v = verify(
+        &token,
+        &jwks,
+        &Options {
+            status: StatusCheck::Refused(&refused),
+            ..at(NOW)
+        },
+    );
+    assert_eq!(v.status, Status::Unconfirmed);
+    // A credential without a status claim is not affected by any of this.
+    let key = test_key();
+    let plain = sign(&agency_claims(), &key).unwrap();
+    assert_eq!(verify(&plain, &jwks, &at(NOW)).status, Status::Verified);
+    // A malformed status claim is a defect.
+    let mut claims = agency_claims();
+    claims["status"] = json!({"status_list": {"idx": -1, "uri": LIST}});
+    expect(
+        &verify(&sign(&claims, &key).unwrap(), &jwks, &at(NOW)),
+        Status::Invalid,
+        "bad-status",
+    );
+}
+
+#[test]
+fn a_badge_copied_onto_another_accounts_page_is_refused() {
+    let key = test_key();
+    let jwks = Jwks::parse(&key.public_jwks()).unwrap();
+    let token = sign(&agency_claims(), &key).unwrap();
+    let mine = verify(
+        &token,
+        &jwks,
+        &Options {
+            account: Some("acct-2"),
+            ..at(NOW)
+        },
+    );
+    assert_eq!(mine.status, Status::Verified);
+    let copied = verify(
+        &token,
+        &jwks,
+        &Options {
+            account: Some("scam-recruiter-999"),
+            ..at(NOW)
+        },
+    );
+    expect(&copied, Status::Invalid, "wrong-account");
+}
+
+#[test]
+fn keys_rotate_with_an_overlap_then_go() {
+    let old = SigningKeyJwk::from_seed([1; 32], "2026-a");
+    let new = SigningKeyJwk::from_seed([2; 32], "2026-b");
+    let pub_of =
+        |k: &SigningKeyJwk| serde_json::from_str::<Value>(&k.public_jwks()).unwrap()["keys"][0].clone();
+    let retired_at = IAT + 10 * 86_400;
+    let mut old_retired = pub_of(&old);
+    old_retired[jws::RETIRED] = json!(retired_at);
+    let overlap = Jwks::from_value(&json!({"keys": [old_retired, pub_of(&new)]})).unwrap();
+    let after = Jwks::from_value(&json!({"keys": [pub_of(&new)]})).unwrap();
+    let mut c = agency_claims();
+    let from_old = sign(&c, &old).unwrap(); // issued at IAT, before the retirement
+    c["iat"] = json!(retired_at + 1);
+    let old_after_retirement = sign(&c, &old).unwrap();
+    let from_new = sign(&c, &new).unwrap();
+    // During the overlap: both keys' credentials verify, the retired key signs nothing new.
+    assert_eq!(verify(&from_old, &overlap, &at(NOW)).status, Status::Verified);
+    assert_eq!(verify(&from_new, &overlap, &at(NOW)).status, Status::Verified);
+    expect(
+        &verify(&old_after_retirement, &overlap, &at(NOW)),
+        Status::Invalid,
+        "retired-key",
+    );
+    // After removal: the old key's credentials no longer verify; the new ones do.
+    expect(
+        &verify(&from_old, &after, &at(NOW)),
+        Status::Invalid,
+        "unknown-kid",
+    );
+    assert_eq!(verify(&from_new, &after, &at(NOW)).status, Status::Verified);
+    // A kid that names no key.
+    let stranger = SigningKeyJwk::from_seed([3; 32], "nobody");
+    expect(
+        &verify(&sign(&c, &stranger).unwrap(), &overlap, &at(NOW)),
+        Status::Invalid,
+        "unknown-kid",
+    );
+    // A retirement time that is not whole seconds skips the key (with a warning), never trusts it.
+    let mut bad = pub_of(&old);
+    bad[jws::RETIRED] = json!("soon");
+    let set = Jwks::from_value(&json!({"keys": [bad, pub_of(&new)]})).unwrap();
+    assert_eq!(set.warnings().len(), 1);
+    expect(
+        &verify(&from_old, &set, &at(NOW)),
+        Status::Invalid,
+        "unusable-key",
+    );
 }

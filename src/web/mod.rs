@@ -197,7 +197,11 @@ pub fn check_uscc(code: &str) -> Result<JsValue, JsValue> {
 
 /// Verifies a badge credential: `{ status, reasons, warnings, claims }`. `jwks` is the platform's key
 /// set (object or JSON text); `options.origin` the site it is shown on (the element passes
-/// `location.origin`), `options.now` Unix seconds (default: the browser's clock).
+/// `location.origin`), `options.now` Unix seconds (default: the browser's clock), `options.account` the
+/// account the page belongs to (its expected `sub`), `options.statusList` the signed status list
+/// (statuslist+jwt text) the credential names, verified here with the same key set, or
+/// `options.statusListError` (why it could not be fetched): then a credential naming a list is
+/// `unconfirmed`.
 #[wasm_bindgen(js_name = verifyBadge)]
 pub fn verify_badge(token: &str, jwks: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let jwks = json_of(&jwks, "the key set")?;
@@ -223,14 +227,46 @@ pub fn verify_badge(token: &str, jwks: JsValue, options: JsValue) -> Result<JsVa
             .filter(|n| n.is_finite())
             .ok_or_else(|| into_error("options.now must be a number of seconds"))? as i64
     };
+    let string = |k: &str| -> Result<Option<String>, JsValue> {
+        let v = get(k)?;
+        if v.is_undefined() || v.is_null() {
+            return Ok(None);
+        }
+        v.as_string()
+            .map(Some)
+            .ok_or_else(|| into_error(format!("options.{k} must be a string")))
+    };
+    let account = string("account")?;
+    let list_token = string("statusList")?;
+    let list_error = string("statusListError")?;
+    let uri = status_uri(token);
+    let list = list_token.map(|t| badge::StatusList::verify(&t, &jwks, uri.as_deref(), now));
+    let unavailable = list_error.map(|m| badge::Reason {
+        code: "status-list-unavailable",
+        message: m,
+    });
+    let status = match (&list, &unavailable) {
+        (Some(Ok(l)), _) => badge::StatusCheck::List(l),
+        (Some(Err(r)), _) | (None, Some(r)) => badge::StatusCheck::Refused(r),
+        (None, None) => badge::StatusCheck::NotGiven,
+    };
     to_js(&badge::verify(
         token,
         &jwks,
         &badge::Options {
             origin: origin.as_deref(),
             now,
+            account: account.as_deref(),
+            status,
         },
     ))
+}
+
+fn status_uri(token: &str) -> Option<String> {
+    badge::jws::peek_payload(token)?
+        .pointer("/status/status_list/uri")?
+        .as_str()
+        .map(str::to_string)
 }
 
 /// A posting (object or JSON text) as schema.org JobPosting JSON-LD. `today` (YYYY-MM-DD) is used for
