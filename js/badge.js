@@ -52,6 +52,19 @@ const T = {
     verifiedAt: '最近认证', reverify: '复核截止', details: '认证详情', issuer: '签发平台', account: '账号',
     id: '凭证编号', key: '签名', reasons: '原因', warnings: '提示', to: '至', loading: '正在验证徽章…',
     error: '徽章无法加载', checkedHere: '已在您的浏览器中验证平台签名（Ed25519）。',
+    checks: '本次核验（在您的浏览器中完成）', checkedAt: '核验时间', meaning: '对求职者意味着什么',
+    cSig: '平台签名', cSite: '适用网站', cTime: '有效期', cList: '撤销名单', cAccount: '所属账号',
+    ok: '通过', fail: '未通过', none: '未使用', listAt: (when) => `已核对（名单签发于 ${when}）`, listMissing: '无法获取或被拒绝',
+    sigOk: (kid) => `有效（密钥 ${kid}）`, siteOk: (o) => `本站 ${o}`,
+    mean: {
+      verified: '平台已核验该账号的主体资质；请仍通过平台沟通，不向任何人交费。',
+      expired: '平台的核验已过期，账号需重新认证；在此之前请谨慎对待。',
+      invalid: '此徽章不是平台签发的有效认证，可能被篡改、伪造或从别处复制；请勿相信其中的任何内容。',
+      revoked: '平台已撤销该账号的认证（例如账号已被关闭）；请勿与其交易或交费。',
+      suspended: '平台正在核查该账号，认证暂停；请暂缓与其联系。',
+      unconfirmed: '签名有效，但无法确认认证是否已被撤销；请通过平台核实后再联系。',
+      unavailable: '暂时无法核验，既不能确认也不能否定此徽章；请稍后重试。',
+    },
   },
   en: {
     verified: 'Verified', expired: 'Verification expired', invalid: 'Invalid badge', foreign: 'Not valid on this site', unavailable: 'Cannot verify right now',
@@ -67,6 +80,19 @@ const T = {
     verifiedAt: 'Last verified', reverify: 'Re-verify by', details: 'Details', issuer: 'Issued by platform', account: 'Account',
     id: 'Credential id', key: 'Signature', reasons: 'Reasons', warnings: 'Notes', to: 'to', loading: 'Verifying badge…',
     error: 'The badge could not be loaded', checkedHere: 'The platform’s signature (Ed25519) was verified in your browser.',
+    checks: 'What was checked (in your browser)', checkedAt: 'Checked at', meaning: 'What this means for a job seeker',
+    cSig: 'Platform signature', cSite: 'Site', cTime: 'Validity', cList: 'Revocation list', cAccount: 'Account',
+    ok: 'passed', fail: 'failed', none: 'not used', listAt: (when) => `checked (list issued ${when})`, listMissing: 'could not be fetched or was refused',
+    sigOk: (kid) => `valid (key ${kid})`, siteOk: (o) => `this site, ${o}`,
+    mean: {
+      verified: 'The platform has verified this account’s credentials. Still talk through the platform, and pay nobody.',
+      expired: 'The platform’s verification has expired and must be renewed. Until then, be careful.',
+      invalid: 'This is not a valid badge issued by the platform: it may be altered, forged or copied. Trust none of it.',
+      revoked: 'The platform has revoked this account’s verification (the account may have been closed). Do not deal with it or pay it.',
+      suspended: 'The platform is reviewing this account and has suspended its verification. Hold off contacting it.',
+      unconfirmed: 'The signature is valid, but whether the verification was revoked cannot be confirmed. Check through the platform first.',
+      unavailable: 'The badge cannot be checked right now, neither confirmed nor refused. Try again later.',
+    },
   },
 };
 
@@ -113,6 +139,7 @@ button { font: 600 12px/1 var(--_font); margin: 8px 8px 0 0; padding: 6px 10px; 
 button:focus-visible { outline: 2px solid #0969da; outline-offset: 2px; }
 .panel { margin-top: 8px; padding-top: 8px; border-top: 1px solid #d0d7de; font-size: 12px; }
 .panel[hidden] { display: none; }
+.meaning { font-weight: 600; }
 ul { margin: 4px 0 0; padding-inline-start: 18px; }
 `;
 
@@ -132,7 +159,14 @@ let uid = 0;
 
 const ICON = { verified: '✓', expired: '!', invalid: '✕', unavailable: '?', revoked: '⊘', suspended: '⏸', unconfirmed: '?' };
 
-function draw(root, v, lang, retry) {
+/** When (local time, minutes) for the details panel. */
+const stamp = (ms) => {
+  const d = new Date(ms);
+  const p = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
+};
+
+function draw(root, v, lang, retry, seen = {}) {
   const t = T[lang];
   const c = v.claims ?? {};
   const only = (code) => v.status === 'invalid' && v.reasons.length > 0 && v.reasons.every((r) => r.code === code);
@@ -186,6 +220,24 @@ function draw(root, v, lang, retry) {
     row(t.key, 'EdDSA (Ed25519)');
     panel.append(h('p', { text: t.checkedHere }), dl);
   }
+  // What was checked, when, and what the verdict means: shown for every status, and never a claim of a
+  // credential that is not trusted.
+  if (v.status !== 'unavailable') {
+    const codes = new Set(v.reasons.map((r) => r.code));
+    const sigBad = ['malformed', 'alg-not-allowed', 'wrong-typ', 'key-type-not-allowed', 'unusable-key', 'unknown-kid', 'bad-signature', 'retired-key'].some((x) => codes.has(x));
+    const checks = h('dl', { class: 'checks' });
+    const row = (k, val) => checks.append(h('dt', { text: k }), h('dd', { text: val }));
+    row(t.cSig, sigBad ? t.fail : t.sigOk(seen.kid ?? '?'));
+    if (!sigBad) {
+      row(t.cSite, codes.has('wrong-origin') ? t.fail : t.siteOk(seen.origin ?? ''));
+      row(t.cTime, codes.has('expired') || codes.has('not-yet-valid') ? t.fail : trusted ? `${day(c.iat)} ${t.to} ${day(c.exp)}` : t.ok);
+      row(t.cList, seen.listIat ? t.listAt(stamp(seen.listIat * 1000)) : v.warnings.some((w) => w.code === 'status-unconfirmed') ? t.listMissing : t.none);
+      if (seen.account) row(t.cAccount, codes.has('wrong-account') ? t.fail : t.ok);
+    }
+    row(t.checkedAt, stamp(seen.at ?? Date.now()));
+    panel.append(h('p', { text: t.checks }), checks);
+  }
+  panel.append(h('p', { text: t.meaning }), h('p', { class: 'meaning', 'data-status': v.status, text: t.mean[v.status] ?? t.mean.invalid }));
   const item = (r) => h('li', { 'data-code': r.code, text: reasonText(r, lang) });
   // Skipped keys of the key set concern the platform, not the visitor: logged, not shown.
   const warnings = v.warnings.filter((r) => r.code !== 'key-skipped');
@@ -274,15 +326,17 @@ function keySet() {
 const statusLists = new Map(); // URL → { promise of the list's text, until (ms; cached while fresh) }
 const MAX_TTL_S = 86_400;
 
-/** A token's payload, read without verifying: only to learn which list to fetch (the wasm verifies). */
-function peek(token) {
+/** A token's payload (part 1) or header (part 0), read without verifying (the wasm verifies). */
+function peek(token, part = 1) {
   try {
-    const b = String(token).trim().split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    const b = String(token).trim().split('.')[part].replace(/-/g, '+').replace(/_/g, '/');
     return JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(b), (c) => c.charCodeAt(0))));
   } catch {
     return null;
   }
 }
+
+const peekHeader = (token) => peek(token, 0);
 
 /** The list's text, fetched once per list at a time and kept for its ttl; rejects with a JobsealError. */
 function statusList(url) {
@@ -343,6 +397,7 @@ export async function renderBadge(element, token, options = {}) {
   const lang = options.lang === 'en' ? 'en' : 'zh';
   const root = element.shadowRoot ?? element.attachShadow({ mode: 'open' });
   let v;
+  let seen = {};
   try {
     await init();
     const jwks = options.jwks ?? (await keySet());
@@ -351,6 +406,10 @@ export async function renderBadge(element, token, options = {}) {
       const account = options.account ?? config.account ?? undefined;
       const status = await statusOptions(String(token ?? ''), origin);
       v = verifyBadge(String(token ?? ''), jwks, { origin, now: options.now, account, ...status });
+      // For the details panel: the key (its id is part of what the signature covers), the list's time.
+      const header = peekHeader(String(token ?? ''));
+      const list = status.statusList && v.status !== 'invalid' && !v.warnings.some((w) => w.code === 'status-unconfirmed') ? peek(status.statusList) : null;
+      seen = { kid: typeof header?.kid === 'string' ? header.kid : undefined, origin, account, listIat: Number(list?.iat) || undefined, at: Date.now() };
     } catch (e) {
       if (e instanceof JobsealError) throw e;
       // A key set that cannot be used (not JSON, no usable key, private parameters): the platform's
@@ -364,7 +423,7 @@ export async function renderBadge(element, token, options = {}) {
   }
   for (const w of v.warnings) if (w.code === 'key-skipped') logOnce('warn', w.message);
   if (options.stale?.()) return v;
-  draw(root, v, lang, options.retry);
+  draw(root, v, lang, options.retry, seen);
   element.setAttribute('data-status', v.status);
   element.dispatchEvent(new CustomEvent('jobseal-badge', { bubbles: true, composed: true, detail: { status: v.status, reasons: v.reasons, warnings: v.warnings } }));
   return v;

@@ -198,3 +198,33 @@ test('the demo shows its revoked badge as revoked, the others verified, from one
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the details panel says what was checked, when, and what the status means, in zh and en', async () => {
+  const { page, context, errors } = await openPage(env, null);
+  await page.goto(`${env.base}/www/`);
+  await page.waitForSelector('#badge-revoked[data-status]');
+  await page.waitForSelector('#badge-tampered[data-status]');
+  const panel = async (id) => {
+    await page.locator(`${id} button[aria-controls]`).click();
+    return page.locator(id).evaluate((b) => b.shadowRoot.querySelector('.panel').innerText);
+  };
+  const employer = await panel('#badge-employer');
+  for (const s of ['本次核验', '平台签名', '有效（密钥 demo-', '适用网站', '有效期', '撤销名单', '已核对（名单签发于', '核验时间', '对求职者意味着什么', '平台已核验该账号的主体资质']) {
+    assert.ok(employer.includes(s), `${s} in ${employer}`);
+  }
+  const revoked = await panel('#badge-revoked');
+  assert.match(revoked, /撤销名单\s*已核对/);
+  assert.match(revoked, /平台已撤销该账号的认证/);
+  assert.doesNotMatch(revoked, /杭州速达|demo-closed-003/, 'no claim of a revoked credential');
+  const tampered = await panel('#badge-tampered');
+  assert.match(tampered, /平台签名\s*未通过/);
+  assert.doesNotMatch(tampered, /冒用|适用网站|撤销名单/, 'nothing else is claimed once the signature fails');
+  await page.locator('#badges').screenshot({ path: `${SHOTS}badge-details.png` });
+  await page.click('button.lang[data-lang="en"]');
+  await page.waitForFunction(() => document.getElementById('badge-revoked').shadowRoot.textContent.includes('Verification revoked'));
+  const en = await panel('#badge-revoked');
+  assert.match(en, /Revocation list\s*checked \(list issued/);
+  assert.match(en, /The platform has revoked this account’s verification/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
