@@ -267,8 +267,8 @@ export function api(engine) {
     }
 
     /** Checks a whole posting: `{ id, ok, findings }`. */
-    check(posting, today, lang) {
-      return engine.call((glue, gen) => this.#at(glue, gen).check(posting, today, lang));
+    check(posting, today, lang, options) {
+      return engine.call((glue, gen) => this.#at(glue, gen).check(posting, today, lang, options));
     }
 
     /** Findings for one field as it is typed. */

@@ -242,6 +242,11 @@ export function attachForm(form, options = {}) {
   // Posting fields the page supplies itself (e.g. the employer's name and information from the account).
   const base = { ...(options.base ?? {}) };
   let lang = options.lang === 'en' ? 'en' : 'zh';
+  // The certified account the posting is published from (issue 13): its badge credential and the
+  // platform's key set. The engine verifies it and holds the employer to its certified name
+  // (employer-mismatch). A credential that does not verify fires jobseal:error (account-invalid) once
+  // and the posting is checked without it.
+  let account = options.account ? { account: String(options.account), jwks: options.jwks } : null;
   const id = `jobseal-${++uid}`;
   const controller = new EventTarget();
   const cleanups = [];
@@ -548,7 +553,7 @@ export function attachForm(form, options = {}) {
     if (m.type === 'error') {
       // The worker's engine could not check: check here, where failures are handled and shown.
       run(true);
-    } else if (again || JSON.stringify([p, lang]) !== sent.key) {
+    } else if (again || JSON.stringify([p, lang, account?.account]) !== sent.key) {
       // Typed since: that report's offsets are of an older text.
       again = false;
       run();
@@ -572,15 +577,15 @@ export function attachForm(form, options = {}) {
           return true;
         }
         again = false;
-        inflight = { seq: ++seq, key: JSON.stringify([p, lang]) };
-        worker.w.postMessage({ type: 'check', seq: inflight.seq, posting: p, today, lang });
+        inflight = { seq: ++seq, key: JSON.stringify([p, lang, account?.account]) };
+        worker.w.postMessage({ type: 'check', seq: inflight.seq, posting: p, today, lang, options: account ?? undefined });
         return true;
       }
     }
     inflight = null; // a later check on the main thread supersedes what the worker is doing
     let next;
     try {
-      next = checker.check(p, today, lang);
+      next = checkWithAccount(p);
     } catch (e) {
       checkFailed(e);
       return false;
@@ -588,6 +593,19 @@ export function attachForm(form, options = {}) {
     offThread = false;
     show(next, p);
     return true;
+  }
+
+  /** The check, held to the account when there is one; an account the engine refuses is dropped, loudly. */
+  function checkWithAccount(p) {
+    if (!account) return checker.check(p, today, lang);
+    try {
+      return checker.check(p, today, lang, account);
+    } catch (e) {
+      if (!/options\.account/.test(String(e?.message))) throw e;
+      account = null;
+      raise('account-invalid', e);
+      return checker.check(p, today, lang);
+    }
   }
 
   /** Shows a report of the posting `p`. */
@@ -933,6 +951,14 @@ export function attachForm(form, options = {}) {
   controller.check = () => {
     run(true);
     return report;
+  };
+  /**
+   * The account the posting is published from: its badge credential and the platform's key set (or
+   * null for none). Checks again at once.
+   */
+  controller.setAccount = (credential, jwks) => {
+    account = credential ? { account: String(credential), jwks } : null;
+    if (status === 'ready' || (status === 'unavailable' && !failure?.lasting)) run(true);
   };
   controller.setLang = (next) => {
     lang = next === 'en' ? 'en' : 'zh';

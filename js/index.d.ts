@@ -75,7 +75,11 @@ export class Checker {
   /** Throws an Error naming the offending key when the pack is invalid. */
   constructor(pack?: RulePack | string | null);
   /** today: YYYY-MM-DD, the date expiry is judged against (omit to skip the expiry check). */
-  check(posting: Posting | string, today?: string | null, lang?: Lang | null): Report;
+  /**
+   * options.account (the publishing account's badge credential) with options.jwks holds the employer to
+   * the account's certified name (rule employer-mismatch); a credential that does not verify throws.
+   */
+  check(posting: Posting | string, today?: string | null, lang?: Lang | null, options?: { account?: string; jwks?: JsonWebKeySet | string }): Report;
   checkField(field: FieldName, text: string, today?: string | null, lang?: Lang | null): Finding[];
   readonly lang: Lang;
   free(): void;
@@ -138,6 +142,8 @@ export interface FormController extends EventTarget {
   check(): Report;
   /** Switches the messages and the widget's own text. */
   setLang(lang: Lang): void;
+  /** The signed-in account's badge credential and the platform's key set (null: none); checks again. */
+  setAccount(credential: string | null, jwks?: JsonWebKeySet | string): void;
   readonly report: Report;
   readonly lang: Lang;
   /** 'loading' until the checker is there; 'unavailable' while the engine cannot check. */
@@ -167,6 +173,10 @@ export interface AttachOptions {
    * data-jobseal-worker="off" on the form, keeps every check on the main thread).
    */
   worker?: boolean;
+  /** The publishing account's badge credential: the employer is held to its certified name (employer-mismatch). */
+  account?: string;
+  /** The platform's key set, to verify `account`. */
+  jwks?: JsonWebKeySet | string;
   /** A rule pack, used when no checker is given. */
   pack?: RulePack | string;
   lang?: Lang;

@@ -3,7 +3,7 @@
 // the first message: no second download) with the page's rule pack, and answers each check with the
 // same report the main thread would give. It makes no request of its own.
 //   → { type: 'init', module, pack }          ← { type: 'ready' } | { type: 'failed', message }
-//   → { type: 'check', seq, posting, today, lang }  ← { type: 'report', seq, report } | { type: 'error', seq, message }
+//   → { type: 'check', seq, posting, today, lang, options }  ← { type: 'report', seq, report } | { type: 'error', seq, message }
 import { initSync, Checker } from './ready.js';
 
 let checker = null;
@@ -20,7 +20,7 @@ self.addEventListener('message', (e) => {
     }
   } else if (m?.type === 'check') {
     try {
-      self.postMessage({ type: 'report', seq: m.seq, report: checker.check(m.posting, m.today, m.lang) });
+      self.postMessage({ type: 'report', seq: m.seq, report: checker.check(m.posting, m.today, m.lang, m.options) });
     } catch (err) {
       // A trap restarts this worker's engine (ready.js); the page checks this one on its own thread.
       self.postMessage({ type: 'error', seq: m.seq, message: String(err?.message ?? err) });

@@ -34,7 +34,12 @@ fn engine_verdict_matches_native_expectations() {
 fn binding_returns_plain_objects_with_utf16_spans() {
     let checker = Checker::new(JsValue::UNDEFINED).unwrap();
     let report = checker
-        .check(JsValue::from_str(BAD), Some("2026-11-28".into()), None)
+        .check(
+            JsValue::from_str(BAD),
+            Some("2026-11-28".into()),
+            None,
+            JsValue::UNDEFINED,
+        )
         .unwrap();
     assert_eq!(get(&report, "ok"), JsValue::FALSE);
     assert_eq!(get(&report, "id"), JsValue::from_str("w1"));
@@ -62,13 +67,23 @@ fn bad_input_is_a_thrown_error_naming_the_problem() {
 
     let checker = Checker::new(JsValue::NULL).unwrap();
     let err = checker
-        .check(JsValue::from_str(r#"{"salary": 8000}"#), None, None)
+        .check(
+            JsValue::from_str(r#"{"salary": 8000}"#),
+            None,
+            None,
+            JsValue::UNDEFINED,
+        )
         .unwrap_err();
     assert!(get(&err, "message").as_string().unwrap().contains("salary"));
     let err = checker.check_field("nickname", "x", None, None).unwrap_err();
     assert!(get(&err, "message").as_string().unwrap().contains("nickname"));
     let err = checker
-        .check(JsValue::from_str("{}"), Some("28/11/2026".into()), None)
+        .check(
+            JsValue::from_str("{}"),
+            Some("28/11/2026".into()),
+            None,
+            JsValue::UNDEFINED,
+        )
         .unwrap_err();
     assert!(get(&err, "message").as_string().unwrap().contains("YYYY-MM-DD"));
 }
@@ -99,11 +114,16 @@ fn deep_nesting_is_an_error_and_the_module_keeps_working() {
         "]".repeat(4_000)
     );
     let object = JSON::parse(&deep).unwrap();
-    let err = checker.check(object, None, None).unwrap_err();
+    let err = checker.check(object, None, None, JsValue::UNDEFINED).unwrap_err();
     let message = String::from(err.dyn_into::<js_sys::Error>().unwrap().message());
     assert!(message.contains("recursion limit"), "{message}");
     let report = checker
-        .check(JsValue::from_str(BAD), Some("2026-11-28".into()), None)
+        .check(
+            JsValue::from_str(BAD),
+            Some("2026-11-28".into()),
+            None,
+            JsValue::UNDEFINED,
+        )
         .unwrap();
     assert_eq!(get(&report, "ok"), JsValue::FALSE);
     let err = jobseal::web::verify_badge("x.y.z", JSON::parse(&deep).unwrap(), JsValue::UNDEFINED);
@@ -117,7 +137,7 @@ fn deep_nesting_is_an_error_and_the_module_keeps_working() {
 fn lone_surrogates_are_read_as_the_cli_reads_them() {
     let checker = Checker::new(JsValue::UNDEFINED).unwrap();
     let object = JSON::parse(r#"{"title":"普工\ud800","description":"加微信abc12345"}"#).unwrap();
-    let report = checker.check(object, None, None).unwrap();
+    let report = checker.check(object, None, None, JsValue::UNDEFINED).unwrap();
     let findings: Array = get(&report, "findings").dyn_into().unwrap();
     assert!(findings
         .iter()
@@ -135,7 +155,12 @@ fn every_naughty_string_in_every_field_gives_a_valid_report() {
         for field in jobseal::engine::Field::ALL {
             let json = serde_json::json!({ field.as_str(): s }).to_string();
             let report = checker
-                .check(JSON::parse(&json).unwrap(), Some("2026-11-28".into()), None)
+                .check(
+                    JSON::parse(&json).unwrap(),
+                    Some("2026-11-28".into()),
+                    None,
+                    JsValue::UNDEFINED,
+                )
                 .unwrap_or_else(|e| panic!("{s:?} in {field:?}: {e:?}"));
             let findings: Array = get(&report, "findings").dyn_into().unwrap();
             let units = jobseal::engine::utf16_len(s) as f64;

@@ -17,6 +17,7 @@ const TEXT = {
     submitted: '已提交（演示：未发送到任何服务器）。', title: 'jobseal 演示 · 招聘信息合规检查',
     demoKey: '演示徽章由构建时在本机生成的演示密钥签名（非生产密钥，签名后即丢弃）。', tampered: '被篡改的徽章（名称被改动）：', revokedLabel: '已被平台撤销的徽章（撤销名单中标记）：',
     noCreds: '尚未生成演示徽章：请用 make demo 启动。',
+    signedIn: '演示账号：以「上海启程人力资源服务有限公司（演示）」（人力资源服务机构）登录发布。招聘单位须为本机构，或写明受哪家单位委托招聘。',
   },
   en: {
     tag: 'Job posting compliance · demo', formTitle: 'Post a job',
@@ -33,6 +34,7 @@ const TEXT = {
     tampered: 'A tampered badge (name altered):',
     revokedLabel: 'A badge the platform has revoked (marked in its revocation list):',
     noCreds: 'No demo badges yet: start the demo with make demo.',
+    signedIn: 'Demo account: signed in as 上海启程人力资源服务有限公司 (demo), an HR service agency. The employer must be the agency itself, or the posting must say which employer it recruits for.',
   },
 };
 
@@ -120,6 +122,13 @@ async function badges() {
     box.append(say('noCreds'));
     return;
   }
+  // The form is published from the demo agency's certified account: its employer is held to it.
+  const signed = say('signedIn');
+  signed.id = 'signed-in';
+  form.before(signed);
+  const hold = () => form.jobseal?.setAccount(creds.agency, creds.jwks);
+  if (form.jobseal) hold();
+  else form.addEventListener('jobseal:ready', hold, { once: true });
   const badge = (token, id) => {
     const el = document.createElement('jobseal-badge');
     el.id = id;

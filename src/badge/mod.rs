@@ -170,6 +170,20 @@ fn bad_name(name: &str) -> Option<&'static str> {
     }
 }
 
+/// The account a verified credential certifies (its `name` and `kind`), for the `employer-mismatch`
+/// rule: only for a credential that is `verified`, or `unconfirmed` when its status list was not
+/// given; None for any other verdict or kind.
+pub fn account_of(v: &Verification) -> Option<crate::engine::account::Account> {
+    if !matches!(v.status, Status::Verified | Status::Unconfirmed) {
+        return None;
+    }
+    let c = v.claims.as_ref()?;
+    Some(crate::engine::account::Account {
+        name: c.get("name")?.as_str()?.to_string(),
+        kind: crate::engine::account::AccountKind::parse(c.get("kind")?.as_str()?)?,
+    })
+}
+
 /// Verifies a compact JWS badge credential against a key set. Keys the set skipped are listed in
 /// `warnings` (code `key-skipped`).
 pub fn verify(token: &str, jwks: &Jwks, opts: &Options<'_>) -> Verification {

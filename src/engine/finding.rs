@@ -61,10 +61,13 @@ pub enum Category {
     Diversion,
     #[serde(rename = "fraud")]
     Fraud,
+    /// The posting against the certified account it is published from.
+    #[serde(rename = "account")]
+    Account,
 }
 
 impl Category {
-    pub const ALL: [Category; 14] = [
+    pub const ALL: [Category; 15] = [
         Category::Required,
         Category::Format,
         Category::Salary,
@@ -79,6 +82,7 @@ impl Category {
         Category::Fee,
         Category::Diversion,
         Category::Fraud,
+        Category::Account,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -97,6 +101,7 @@ impl Category {
             Category::Fee => "fee",
             Category::Diversion => "diversion",
             Category::Fraud => "fraud",
+            Category::Account => "account",
         }
     }
 }

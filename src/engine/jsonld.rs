@@ -173,6 +173,7 @@ pub fn from_jsonld(v: &Value) -> Result<Posting, PostingError> {
             .get("applicationContact")
             .and_then(|c| text(c.get("name")).or_else(|| text(Some(c)))),
         date_posted: date("datePosted"),
+        account: None,
     })
 }
 

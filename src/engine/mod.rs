@@ -10,6 +10,7 @@
 //! assert!(report.findings.iter().any(|f| f.rule == "wechat-contact"));
 //! ```
 
+pub mod account;
 mod config;
 mod date;
 mod finding;

@@ -24,6 +24,9 @@ pub struct Posting {
     pub contact: Option<String>,
     /// schema.org `datePosted` source (optional, used by the JSON-LD output).
     pub date_posted: Option<String>,
+    /// The verified account it is published from, set by the caller (never read from the posting's
+    /// JSON): see `engine::account`.
+    pub account: Option<super::account::Account>,
 }
 
 /// Input that is not a posting.
@@ -68,6 +71,7 @@ impl Posting {
             valid_until: text(map, "valid_until")?,
             contact: text(map, "contact")?,
             date_posted: text(map, "date_posted")?,
+            account: None,
         })
     }
 

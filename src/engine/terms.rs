@@ -361,8 +361,10 @@ const EMPLOYER_PAYS: &[&str] = &[
     // The job keeps the books of other people's money (管理供应商保证金台账): blind batch 9.
     "管理",
     // Banking and collecting for the company (办理承兑汇票保证金, 代公司收取, 交回公司财务): blind batch 10.
-    "办理",
-    "受理",
+    // Not 办理 itself: 办理工牌需交资料费 charges the seeker.
+    "承兑",
+    "汇票",
+    "支取",
     "代公司",
     "代为",
     "交回",
@@ -431,6 +433,14 @@ const SEEKER: &[&str] = &[
 /// Whether the employer pays, collecting the money is the job's duty, or the money belongs to someone
 /// the job serves (a third party named earlier in the sentence, and no cue that it is the seeker's).
 fn employer_pays(text: &str, r: Range<usize>) -> bool {
+    // 办理押金退还 / 受理保证金: the money is the object of the job's work (but 办理工牌需交资料费 is not).
+    let before = text[..r.start].trim_end();
+    if ["办理", "受理", "核收", "代收"]
+        .iter()
+        .any(|w| before.ends_with(w))
+    {
+        return true;
+    }
     if near(text, r.clone(), EMPLOYER_PAYS) {
         return true;
     }

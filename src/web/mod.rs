@@ -89,6 +89,9 @@ fn parse_lang(lang: Option<String>, default: Lang) -> Result<Lang, JsValue> {
 #[derive(Debug)]
 pub struct Checker {
     inner: engine::Checker,
+    /// The last account credential verified for `check` (token, key set text) and its account: a
+    /// form checks on every keystroke with the same credential, verified once.
+    account: std::cell::RefCell<Option<(String, String, engine::account::Account)>>,
 }
 
 #[wasm_bindgen]
@@ -98,6 +101,7 @@ impl Checker {
         if pack.is_undefined() || pack.is_null() {
             return Ok(Checker {
                 inner: engine::Checker::new(),
+                account: Default::default(),
             });
         }
         let value = json_of(&pack, "the rule pack")?;
@@ -105,21 +109,64 @@ impl Checker {
         config.apply(&value).map_err(into_error)?;
         Ok(Checker {
             inner: engine::Checker::with_config(config),
+            account: Default::default(),
         })
     }
 
     /// Checks a whole posting (object or JSON text): `{ id, ok, findings }`, exactly the CLI's report.
     /// `today` (YYYY-MM-DD) is the date expiry is judged against; `lang` is "zh" or "en".
+    /// `options.account` (a badge credential) with `options.jwks` (the platform's key set) holds the
+    /// posting's employer to the account it is published from (rule employer-mismatch), as the CLI's
+    /// `check --account --jwks`; a credential that does not verify throws an Error saying why.
     pub fn check(
         &self,
         posting: JsValue,
         today: Option<String>,
         lang: Option<String>,
+        options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let value = json_of(&posting, "the posting")?;
-        let posting = Posting::from_value(&value).map_err(into_error)?;
+        let mut posting = Posting::from_value(&value).map_err(into_error)?;
+        if !(options.is_undefined() || options.is_null()) {
+            let token = js_sys::Reflect::get(&options, &JsValue::from_str("account"))?;
+            if let Some(token) = token.as_string() {
+                let jwks = js_sys::Reflect::get(&options, &JsValue::from_str("jwks"))?;
+                if jwks.is_undefined() || jwks.is_null() {
+                    return Err(into_error(
+                        "options.account needs options.jwks, the platform's key set",
+                    ));
+                }
+                let jwks = json_of(&jwks, "the key set")?.to_string();
+                posting.account = Some(self.account_for(&token, &jwks)?);
+            } else if !token.is_undefined() && !token.is_null() {
+                return Err(into_error(
+                    "options.account must be a badge credential (a string)",
+                ));
+            }
+        }
         let lang = parse_lang(lang, self.inner.config().lang)?;
         to_js(&self.inner.report_in(&posting, parse_today(today)?, lang))
+    }
+
+    fn account_for(&self, token: &str, jwks: &str) -> Result<engine::account::Account, JsValue> {
+        if let Some((t, j, a)) = &*self.account.borrow() {
+            if t == token && j == jwks {
+                return Ok(a.clone());
+            }
+        }
+        let set = badge::Jwks::parse(jwks).map_err(into_error)?;
+        let now = (js_sys::Date::now() / 1000.0).floor() as i64;
+        let v = badge::verify(token, &set, &badge::Options::at(now));
+        let account = badge::account_of(&v).ok_or_else(|| {
+            let why: Vec<&str> = v.reasons.iter().map(|r| r.code).collect();
+            into_error(format!(
+                "options.account: the credential is {}, not usable as the publishing account ({})",
+                v.status.as_str(),
+                why.join(", ")
+            ))
+        })?;
+        *self.account.borrow_mut() = Some((token.to_string(), jwks.to_string(), account.clone()));
+        Ok(account)
     }
 
     /// Findings for one field as it is typed.

@@ -131,9 +131,11 @@ test('submit is held while errors stand and goes through when clean', async () =
   await page.click('button[type="submit"]');
   await page.waitForTimeout(100);
   assert.equal(await page.locator('#submitted').textContent(), '');
-  // Focus moved to the first error-severity problem (the title's findings are warnings).
+  // Focus moved to the first error-severity problem (the title's findings are warnings): the employer,
+  // another company's name while the demo is signed in as an HR agency that does not say it recruits
+  // on that company's behalf (employer-mismatch).
   const focused = await page.evaluate(() => document.activeElement?.name);
-  assert.equal(focused, 'requirements');
+  assert.equal(focused, 'employer');
   await page.click('#sample-good');
   await page.waitForFunction(() => document.querySelector('form').dataset.jobsealState === 'complete');
   await page.click('button[type="submit"]');
@@ -303,10 +305,13 @@ test('the summary counts only the findings it shows', async () => {
     const summary = [...document.querySelectorAll('[data-jobseal-host]')].map((h) => h.shadowRoot.querySelector('.summary .text')).find(Boolean);
     return { errors: items.length, summary: summary.textContent };
   });
-  assert.deepEqual(await shown(), { errors: 2, summary: '2 个问题需要修改' });
+  // Two in the requirements, and the employer: with the intro emptied, the demo agency's posting no
+  // longer says on whose behalf it recruits (employer-mismatch).
+  await finding(page, 'employer', 'employer-mismatch').waitFor();
+  assert.deepEqual(await shown(), { errors: 3, summary: '3 个问题需要修改' });
   // After a submit attempt the missing elements are shown, and counted.
   await page.click('button[type="submit"]');
   await finding(page, 'headcount', 'missing-required-element').waitFor();
-  assert.deepEqual(await shown(), { errors: 5, summary: '5 个问题需要修改' });
+  assert.deepEqual(await shown(), { errors: 6, summary: '6 个问题需要修改' });
   await context.close();
 });

@@ -228,3 +228,25 @@ test('the details panel says what was checked, when, and what the status means, 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the demo form, signed in as the demo agency, flags a posting in another company\'s name until it matches', async () => {
+  const { page, context, errors } = await openPage(env, null);
+  await page.goto(`${env.base}/www/`);
+  await page.waitForSelector('[data-jobseal-ready]');
+  await page.waitForSelector('#signed-in');
+  const mismatch = page.locator('li[data-jobseal-field="employer"][data-jobseal-rule="employer-mismatch"]');
+  // The sample says whom the agency recruits for: clean.
+  await page.waitForTimeout(300);
+  assert.equal(await mismatch.count(), 0);
+  // Another company's name, and no word of recruiting on its behalf: flagged.
+  await page.locator('#f-employer_intro').fill('深圳速达科技有限公司成立于2015年，主营消费电子。');
+  await page.locator('#f-employer').fill('深圳速达科技有限公司');
+  await mismatch.waitFor();
+  assert.match(await mismatch.innerText(), /招聘单位与发布账号的认证主体不一致/);
+  await page.locator('#posting').screenshot({ path: `${SHOTS}form-employer-mismatch.png` });
+  // The agency's own name (another spelling of it): the finding goes.
+  await page.locator('#f-employer').fill('上海启程人力资源服务有限责任公司');
+  await mismatch.waitFor({ state: 'detached' });
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -88,7 +88,7 @@ fn check_line(s: &Settings, line: usize, text: &str) -> Outcome {
             }
         }
     };
-    let report = s.checker.report_in(&posting, Some(s.today), s.lang);
+    let report = s.report(&posting);
     let json = match serde_json::to_string(&report) {
         Ok(j) => j,
         Err(e) => {

@@ -113,7 +113,7 @@ pub fn jsonld(file: Option<&Path>, today: jobseal::engine::Date) -> i32 {
 pub fn run(file: Option<&Path>, s: &Settings, format: Format) -> i32 {
     let mut errors = false;
     let result = for_each_posting(file, |out, p| {
-        let report = s.checker.report_in(p, Some(s.today), s.lang);
+        let report = s.report(p);
         errors |= !report.ok;
         match format {
             Format::Json => serde_json::to_string(&report)

@@ -80,6 +80,13 @@ pub struct CheckOpts {
     /// The date expiry is judged against (default: today, UTC).
     #[arg(long, value_name = "YYYY-MM-DD")]
     today: Option<String>,
+    /// The badge credential of the account the postings are published from: each posting's employer
+    /// is held to its certified name (rule employer-mismatch). Needs --jwks.
+    #[arg(long, value_name = "TOKEN", requires = "jwks")]
+    account: Option<String>,
+    /// The platform's key set, to verify --account.
+    #[arg(long, value_name = "JWKS.json", requires = "account")]
+    jwks: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -99,6 +106,42 @@ pub struct Settings {
     pub checker: Checker,
     pub lang: Lang,
     pub today: Date,
+    /// The verified account the postings are published from (--account).
+    pub account: Option<jobseal::engine::account::Account>,
+}
+
+impl Settings {
+    /// The report of a posting, held to the account when there is one.
+    pub fn report(&self, p: &jobseal::engine::Posting) -> jobseal::engine::Report {
+        match &self.account {
+            None => self.checker.report_in(p, Some(self.today), self.lang),
+            Some(a) => {
+                let mut p = p.clone();
+                p.account = Some(a.clone());
+                self.checker.report_in(&p, Some(self.today), self.lang)
+            }
+        }
+    }
+}
+
+/// Verifies --account against --jwks (now, no origin, no status list) and returns the account.
+fn account(token: &str, jwks: &std::path::Path) -> Result<jobseal::engine::account::Account, String> {
+    use jobseal::badge;
+    let text = std::fs::read_to_string(jwks).map_err(|e| format!("cannot read {}: {e}", jwks.display()))?;
+    let set = badge::Jwks::parse(&text).map_err(|e| format!("{}: {e}", jwks.display()))?;
+    let v = badge::verify(token, &set, &badge::Options::at(now_unix()));
+    badge::account_of(&v).ok_or_else(|| {
+        let why: Vec<String> = v
+            .reasons
+            .iter()
+            .map(|r| format!("{} ({})", r.code, r.message))
+            .collect();
+        format!(
+            "--account: the credential is {}, not usable as the publishing account: {}",
+            v.status.as_str(),
+            why.join("; ")
+        )
+    })
 }
 
 impl CheckOpts {
@@ -120,7 +163,16 @@ impl CheckOpts {
             LangArg::Zh => Lang::Zh,
             LangArg::En => Lang::En,
         };
-        Ok(Settings { checker, lang, today })
+        let account = match (&self.account, &self.jwks) {
+            (Some(token), Some(jwks)) => Some(account(token, jwks)?),
+            _ => None,
+        };
+        Ok(Settings {
+            checker,
+            lang,
+            today,
+            account,
+        })
     }
 }
 

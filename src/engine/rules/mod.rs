@@ -8,6 +8,7 @@ pub mod click_farming;
 pub mod disability_discrimination;
 pub mod document_withholding;
 pub mod email_address;
+pub mod employer_mismatch;
 pub mod ethnicity_restriction;
 pub mod fee_charged;
 pub mod field_too_long;
@@ -44,7 +45,7 @@ pub mod vague_headcount;
 pub mod wechat_contact;
 
 /// Every rule, in the order the documentation lists them.
-pub static RULES: [&RuleMeta; 39] = [
+pub static RULES: [&RuleMeta; 40] = [
     &missing_required_element::RULE,
     &invalid_headcount::RULE,
     &vague_headcount::RULE,
@@ -84,6 +85,7 @@ pub static RULES: [&RuleMeta; 39] = [
     &gambling::RULE,
     &recruit_then_train::RULE,
     &hype::RULE,
+    &employer_mismatch::RULE,
 ];
 
 /// The registry index of a rule id.
