@@ -34,8 +34,8 @@ import { reasonText } from './badge-reasons.js';
 export const WELL_KNOWN_JWKS = '/.well-known/jobseal-jwks.json';
 
 const KIND = {
-  zh: { employer: '认证企业', hr_agency: '人力资源服务机构', public_service: '公共就业服务机构' },
-  en: { employer: 'Verified employer', hr_agency: 'HR service agency', public_service: 'Public employment service' },
+  zh: { employer: '认证企业', hr_agency: '人力资源服务机构', public_service: '公共招聘服务' },
+  en: { employer: 'Verified employer', hr_agency: 'HR service agency', public_service: 'Public recruitment service' },
 };
 const T = {
   zh: {

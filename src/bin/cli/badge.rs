@@ -87,23 +87,32 @@ pub enum ListCommand {
         #[arg(long, value_name = "LIST.json")]
         out: PathBuf,
     },
-    /// Mark entry --idx revoked.
+    /// Mark entry --idx revoked (says so on stderr; with --key, prints the signed list on stdout).
     Revoke {
         file: PathBuf,
         #[arg(long)]
         idx: u64,
+        /// Also print the signed list (ttl 300 s, valid a day) to publish at once.
+        #[arg(long, value_name = "KEY.jwk")]
+        key: Option<PathBuf>,
     },
     /// Mark entry --idx suspended (2-bit lists).
     Suspend {
         file: PathBuf,
         #[arg(long)]
         idx: u64,
+        /// Also print the signed list (ttl 300 s, valid a day) to publish at once.
+        #[arg(long, value_name = "KEY.jwk")]
+        key: Option<PathBuf>,
     },
     /// Mark entry --idx valid again.
     Reinstate {
         file: PathBuf,
         #[arg(long)]
         idx: u64,
+        /// Also print the signed list (ttl 300 s, valid a day) to publish at once.
+        #[arg(long, value_name = "KEY.jwk")]
+        key: Option<PathBuf>,
     },
     /// Print the list: its URI, size, and the entries that are not valid.
     Show { file: PathBuf },
@@ -333,7 +342,7 @@ fn save_list(file: &Path, list: &StatusList) -> Result<(), String> {
 }
 
 fn status_list(command: ListCommand) -> i32 {
-    let set = |file: &Path, idx: u64, value: u8| -> i32 {
+    let set = |file: &Path, idx: u64, value: u8, key: Option<&Path>| -> i32 {
         let mut list = match load_list(file) {
             Ok(l) => l,
             Err(e) => return fail(e),
@@ -341,12 +350,15 @@ fn status_list(command: ListCommand) -> i32 {
         if let Err(e) = list.set(idx, value).and_then(|()| save_list(file, &list)) {
             return fail(e);
         }
-        println!(
+        eprintln!(
             "{}: entry {idx} is now {}",
             file.display(),
             ["valid", "revoked", "suspended"][usize::from(value)]
         );
-        0
+        match key {
+            None => 0,
+            Some(k) => sign_list(file, k, 300, 86_400, None),
+        }
     };
     match command {
         ListCommand::New { uri, size, bits, out } => {
@@ -371,9 +383,9 @@ fn status_list(command: ListCommand) -> i32 {
             println!("{}: {} entries for {uri}", out.display(), list.len());
             0
         }
-        ListCommand::Revoke { file, idx } => set(&file, idx, 1),
-        ListCommand::Suspend { file, idx } => set(&file, idx, 2),
-        ListCommand::Reinstate { file, idx } => set(&file, idx, 0),
+        ListCommand::Revoke { file, idx, key } => set(&file, idx, 1, key.as_deref()),
+        ListCommand::Suspend { file, idx, key } => set(&file, idx, 2, key.as_deref()),
+        ListCommand::Reinstate { file, idx, key } => set(&file, idx, 0, key.as_deref()),
         ListCommand::Show { file } => {
             let list = match load_list(&file) {
                 Ok(l) => l,
@@ -403,24 +415,26 @@ fn status_list(command: ListCommand) -> i32 {
             ttl,
             valid_for,
             now,
-        } => {
-            let list = match load_list(&file) {
-                Ok(l) => l,
-                Err(e) => return fail(e),
-            };
-            let key = match read(Some(&key)).and_then(|t| SigningKeyJwk::parse(&t).map_err(|e| e.to_string()))
-            {
-                Ok(k) => k,
-                Err(e) => return fail(e),
-            };
-            let now = now.unwrap_or_else(super::now_unix);
-            match list.sign(&key, now, Some(now.saturating_add(valid_for)), Some(ttl)) {
-                Ok(t) => {
-                    println!("{t}");
-                    0
-                }
-                Err(e) => fail(e),
-            }
+        } => sign_list(&file, &key, ttl, valid_for, now),
+    }
+}
+
+/// Prints the list file signed as a statuslist+jwt (iat now, exp now + valid_for, the given ttl).
+fn sign_list(file: &Path, key: &Path, ttl: i64, valid_for: i64, now: Option<i64>) -> i32 {
+    let list = match load_list(file) {
+        Ok(l) => l,
+        Err(e) => return fail(e),
+    };
+    let key = match read(Some(key)).and_then(|t| SigningKeyJwk::parse(&t).map_err(|e| e.to_string())) {
+        Ok(k) => k,
+        Err(e) => return fail(e),
+    };
+    let now = now.unwrap_or_else(super::now_unix);
+    match list.sign(&key, now, Some(now.saturating_add(valid_for)), Some(ttl)) {
+        Ok(t) => {
+            println!("{t}");
+            0
         }
+        Err(e) => fail(e),
     }
 }
