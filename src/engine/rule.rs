@@ -70,6 +70,8 @@ pub enum Negation {
     Adjacent(usize),
     /// A negation cue anywhere earlier in the same clause (at most 12 characters back).
     Clause,
+    /// The same, 16 characters back: an earlier item of a 、 list, read whole (terms::negated).
+    Clause16,
 }
 
 /// Stable facts about a rule. Ids are kebab-case, never reused or renamed; they read well as

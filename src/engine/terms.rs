@@ -276,7 +276,14 @@ fn first_chars(s: &str, n: usize) -> &str {
 pub fn negated(mode: Negation, text: &str, start: usize) -> bool {
     // A list joined by 、 shares the cue of its first item: 不收取任何中介费、押金 (blind batch 9).
     let mut at = start;
-    for _ in 0..6 {
+    for i in 0..6 {
+        // An earlier item of the list is read whole (公司不向劳务人员收取任何服务费、押金: the cue is
+        // more than the usual window before the end of that item): blind batch 12.
+        let mode = if i > 0 && mode != Negation::None {
+            Negation::Clause16
+        } else {
+            mode
+        };
         if negated_here(mode, text, at) {
             return true;
         }
@@ -296,6 +303,7 @@ fn negated_here(mode: Negation, text: &str, start: usize) -> bool {
         Negation::None => return false,
         Negation::Adjacent(n) => last_chars(before, n + 2),
         Negation::Clause => last_chars(before, 12),
+        Negation::Clause16 => last_chars(before, 16),
     };
     // A cue written `~无` is weak: it counts only directly before the match (无押金, 不查乙肝), since
     // the character is common elsewhere (无经验可…加微信, 工作不累…男性优先).
@@ -358,6 +366,9 @@ const EMPLOYER_PAYS: &[&str] = &[
     "审核",
     "结算",
     "退押",
+    // The job takes and returns customers' deposits (押金的收取与退还): blind batch 12.
+    "的收取",
+    "收取与退还",
     // The job keeps the books of other people's money (管理供应商保证金台账): blind batch 9.
     "管理",
     // Banking and collecting for the company (办理承兑汇票保证金, 代公司收取, 交回公司财务): blind batch 10.
