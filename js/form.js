@@ -303,6 +303,7 @@ export function attachForm(form, options = {}) {
     });
     listen(el, 'input', () => {
       touched.add(name);
+      field.typedAt = performance.now();
       schedule();
     });
     listen(el, 'change', () => {
@@ -695,7 +696,7 @@ export function attachForm(form, options = {}) {
         });
         f.listBox.replaceChildren(...(items.length ? [h('ul', { 'aria-label': f.name }, ...items)] : []));
       }
-      if (f.inner) paintMarks(f, mine, text);
+      if (f.inner) marks(f, mine, text);
     }
     syncGeometry();
   }
@@ -707,6 +708,36 @@ export function attachForm(form, options = {}) {
    * browser does for the field itself (issue 10: rebuilding the mirror of a 20,000-character field cost
    * 20–40 ms of layout per keystroke).
    */
+  // A line (paragraph) this long is laid out again whole by the browser whenever its mirror changes (a
+  // 20,000-character paragraph: tens of ms a keystroke). While such a line is being typed in, its marks
+  // are hidden and drawn once typing pauses (IDLE_MS), as spell checkers do; shorter lines are drawn at once.
+  const LONG_LINE = 3000;
+  const IDLE_MS = 400;
+
+  function marks(f, mine, text) {
+    const typing = performance.now() - (f.typedAt ?? -Infinity) < IDLE_MS;
+    const longLine = typing && text.length > LONG_LINE && text.split('\n').some((l) => l.length > LONG_LINE);
+    clearTimeout(f.idle);
+    if (!longLine) {
+      if (f.mirrorHidden) {
+        f.mirrorHidden = false;
+        f.mirror.style.removeProperty('visibility');
+      }
+      paintMarks(f, mine, text);
+      return;
+    }
+    if (!f.mirrorHidden) {
+      f.mirrorHidden = true;
+      f.mirror.style.setProperty('visibility', 'hidden', 'important');
+    }
+    f.pending = [mine, text];
+    f.idle = setTimeout(() => {
+      if (destroyed) return;
+      f.typedAt = -Infinity;
+      marks(f, ...f.pending);
+    }, IDLE_MS);
+  }
+
   function paintMarks(f, mine, text) {
     const spans = mine.filter((x) => x.end > x.start).sort((a, b) => a.start - b.start || b.end - a.end);
     const lines = [[]]; // each line: [text, null] or [text, 'severity rule'] parts
@@ -977,6 +1008,7 @@ export function attachForm(form, options = {}) {
   Object.defineProperty(controller, 'offThread', { get: () => offThread });
   controller.destroy = () => {
     destroyed = true;
+    for (const f of fields) clearTimeout(f.idle);
     cancelAnimationFrame(frame);
     clearTimeout(timer);
     while (cleanups.length) cleanups.pop()();

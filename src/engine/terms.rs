@@ -274,25 +274,45 @@ fn first_chars(s: &str, n: usize) -> &str {
 
 /// Whether a negation cue (不收取, 请勿, 严禁 …) stands before the match.
 pub fn negated(mode: Negation, text: &str, start: usize) -> bool {
-    // A list joined by 、 shares the cue of its first item: 不收取任何中介费、押金 (blind batch 9).
+    if negated_here(mode, text, start) {
+        return true;
+    }
+    // A bare item of a 、 list shares the cue that governs the list: 不收取任何中介费、押金 (blind batches
+    // 9 and 12). Only for clause-wide negation (fees and the like), only when the item is nothing but
+    // the match (、押金, not 、需交服装费), and only when the cue governs what follows it in the earlier
+    // item (不向阿姨收取任何中介费), not when it ends that item as its predicate (学历不限、男性优先).
+    if mode != Negation::Clause {
+        return false;
+    }
     let mut at = start;
-    for i in 0..6 {
-        // An earlier item of the list is read whole (公司不向劳务人员收取任何服务费、押金: the cue is
-        // more than the usual window before the end of that item): blind batch 12.
-        let mode = if i > 0 && mode != Negation::None {
-            Negation::Clause16
-        } else {
-            mode
+    // The last item may join the match to another noun: 、体检费或押金.
+    let (item, _) = clause(text, start..start);
+    if item.chars().count() <= 6
+        && ["或", "和", "及", "与", "以及", "或者"]
+            .iter()
+            .any(|w| item.ends_with(w))
+    {
+        at = start - item.len();
+    }
+    for _ in 0..6 {
+        let Some(rest) = text[..at].strip_suffix('、') else {
+            return false;
         };
-        if negated_here(mode, text, at) {
+        let end = rest.len();
+        let (item, _) = clause(text, end..end);
+        // Weak cues (~不, ~无) count only right before a match: not here.
+        let governs = NEGATION_CUES
+            .iter()
+            .filter(|cue| !cue.starts_with('~'))
+            .any(|cue| item.rfind(cue).is_some_and(|i| i + cue.len() < item.len()));
+        if governs && negated_here(Negation::Clause16, text, end) {
             return true;
         }
-        let (before, _) = clause(text, at..at);
-        let from = at - before.len();
-        match text[..from].strip_suffix('、') {
-            Some(rest) => at = rest.len(),
-            None => return false,
+        // The earlier item must itself be bare to look further back (甲、乙、押金).
+        if item.chars().count() > 8 {
+            return false;
         }
+        at = end - item.len();
     }
     false
 }
@@ -627,5 +647,21 @@ mod tests {
             "工作不累也要男性优先",
             "工作不累也要".len()
         ));
+    }
+
+    // Blind batches 9, 10 and 12, and what the list rule must not swallow.
+    #[test]
+    fn a_bare_list_item_shares_the_cue_that_governs_the_list() {
+        let at = |t: &str, w: &str| negated(Negation::Clause, t, t.rfind(w).unwrap());
+        assert!(at("公司不向阿姨收取任何中介费、押金", "押金"));
+        assert!(at("公司不向劳务人员收取任何服务费、押金；护照自行保管", "押金"));
+        assert!(at("不收取报名费、体检费、押金", "押金"));
+        assert!(at("我司不向求职者收取任何中介费、体检费或押金", "押金"));
+        // The cue ends its own item (学历不限), the item is more than the match (需交服装费), or the
+        // negation is adjacent-only: not shared.
+        assert!(!at("学历不限、押金300元", "押金"));
+        assert!(!at("不收押金、需交服装费100元", "服装费"));
+        let t = "学历不限、男性优先";
+        assert!(!negated(Negation::Adjacent(2), t, t.find("男性").unwrap()));
     }
 }

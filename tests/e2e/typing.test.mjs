@@ -138,3 +138,30 @@ test('a worker that cannot load leaves the checks on the main thread, said on th
   assert.equal(m.text, m.value);
   await context.close();
 });
+
+test('in one very long paragraph the marks rest while typing and come back, aligned, when it pauses', async () => {
+  const { page, errors, context } = await demo();
+  const para = `${PARA.repeat(40)}有意者加微信 hr_888888 详聊。${PARA.repeat(5)}`;
+  await page.locator('#f-description').fill(para);
+  await page.locator('mark[data-rule="wechat-contact"]').waitFor();
+  const mirrorVisibility = () => page.evaluate(() => {
+    const inner = [...document.querySelectorAll('[data-jobseal-host]')].map((h) => h.shadowRoot.querySelector('.inner')).find((x) => x && x.getRootNode().host.nextElementSibling?.id?.endsWith('-description-findings'));
+    return inner.getRootNode().host.style.getPropertyValue('visibility');
+  });
+  await page.evaluate(() => {
+    const el = document.querySelector('[name="description"]');
+    el.focus();
+    el.setSelectionRange(100, 100);
+  });
+  await page.keyboard.type('负责设备点检', { delay: 30 });
+  assert.equal(await mirrorVisibility(), 'hidden', 'marks rest while a long paragraph is typed in');
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-jobseal-host]')].every((h) => h.style.getPropertyValue('visibility') !== 'hidden'), null, { timeout: 5000 });
+  const m = await mirror(page);
+  assert.equal(m.text, m.value, 'the mirror holds the typed text after the pause');
+  const report = await page.evaluate(() => document.querySelector('form[data-jobseal]').jobseal.report);
+  for (const f of report.findings.filter((x) => x.field === 'description' && x.end > x.start)) {
+    assert.equal(m.value.slice(f.start, f.end), f.text, `${f.rule} at ${f.start}`);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
+});
