@@ -3,7 +3,7 @@
 //! After first contact a batch is folded in here as a regression guard: recall per batch (by category,
 //! as `node scripts/score.mjs` counts it) and false positives may not get worse than the figures
 //! measured when the batch was folded in. These figures are NOT accuracy: the rules were tuned on
-//! batches 3 to 12 after their first contact.
+//! batches 3 to 13 after their first contact.
 #![allow(clippy::unwrap_used)]
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 use jobseal::engine::{rules::RULES, Checker, Date, Posting, Severity};
 
 /// (violating, clean) files, the least recall and the most clean postings with a finding allowed.
-const BATCHES: [(&str, &str, &str, f64, usize); 10] = [
+const BATCHES: [(&str, &str, &str, f64, usize); 11] = [
     (
         "b3 (zh)",
         include_str!("corpus/blind/b3-zh-violating.jsonl"),
@@ -59,7 +59,7 @@ const BATCHES: [(&str, &str, &str, f64, usize); 10] = [
         "b9 (mixed)",
         include_str!("corpus/blind/b9-violating.jsonl"),
         include_str!("corpus/blind/b9-clean.jsonl"),
-        0.92,
+        0.93,
         3,
     ),
     (
@@ -82,6 +82,13 @@ const BATCHES: [(&str, &str, &str, f64, usize); 10] = [
         include_str!("corpus/blind/b12-clean.jsonl"),
         0.98,
         0,
+    ),
+    (
+        "b13 (mixed)",
+        include_str!("corpus/blind/b13-violating.jsonl"),
+        include_str!("corpus/blind/b13-clean.jsonl"),
+        0.89,
+        1,
     ),
 ];
 

@@ -63,7 +63,8 @@ static AGE: LazyLock<Regex> = LazyLock::new(|| {
         | (?:^|[^0-9])(?P<c>(?:60|70|75|80|85|90|95|00|05)后)(?:优先|勿扰|免谈|为主|以上|以下|即可|不要|最合适|最好|合适|为宜|为佳|就不考虑|不考虑|的最合适|的优先|慎投)
         | (?:限|只要|仅限|要求|只招|仅招)[\x20\t]*(?P<c2>(?:60|70|75|80|85|90|95|00|05)后)
         | (?P<y3>(?:19|20)[0-9]{2})年?[\x20\t]*(?:-|~|—|–|至|到)[\x20\t]*(?:19|20)[0-9]{2}年?[\x20\t]*(?:之间|期间)?[\x20\t]*出生
-        | (?P<y4>(?:19|20)[0-9]{2})年?(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?(?:以后|之后|后|及以后)出生",
+        | (?P<y4>(?:19|20)[0-9]{2})年?(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?(?:以后|之后|后|及以后)出生
+        | 出生(?:年份|日期|年月|时间)?[^0-9，,。；;]{0,6}(?P<y5>(?:19|20)[0-9]{2})年?(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?[\x20\t]*(?:（含）|\(含\))?[\x20\t]*(?:以后|之后|及以后)",
     )
     .expect("age pattern compiles")
 });
@@ -100,7 +101,7 @@ fn windows(t: &str) -> Vec<(Range<usize>, bool)> {
             // Ahead far enough to see the people served (60岁以上独居、失能老人).
             '岁' => (36, 30),
             // 出生 ends a birth-year window (1985年至1995年出生).
-            '出' if t[i..].starts_with("出生") => (30, 8),
+            '出' if t[i..].starts_with("出生") => (30, 60),
             // 后 ends a cohort only after a number (90后, 九零后); 之后, 然后 and 后期 are everywhere.
             '后' if t[..i].chars().next_back().and_then(digit_value).is_some() => (12, 15),
             '年' if t[i..].starts_with("年龄") || t[i..].starts_with("年纪") => (12, 48),
@@ -323,6 +324,7 @@ fn scan(t: &str, english: bool, push: &mut dyn FnMut(Range<usize>)) {
                 || c.name("y2").is_some()
                 || c.name("y3").is_some()
                 || c.name("y4").is_some()
+                || c.name("y5").is_some()
         };
         if !restricts {
             continue;
@@ -359,6 +361,7 @@ mod tests {
         fires(ID, "00后90后最合适，要坐得住流水线");
         fires(ID, "须1993年1月1日之后出生；须为沪籍");
         fires(ID, "七零后就不考虑了，八五后到九五后的最合适");
+        fires(ID, "出生年份须在1996年（含）之后，年纪偏大的朋友就不约面啦");
         fires(ID, "年龄20-30");
         fires(ID, "３５岁以下");
         fires(ID, "年龄须在三十二周岁以内");

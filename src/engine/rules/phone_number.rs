@@ -89,6 +89,9 @@ pub fn find(text: &str) -> Vec<std::ops::Range<usize>> {
                 g.end = i + c.len_utf8();
                 g.cjk += usize::from(!c.is_ascii_digit() && is_cjk_digit(c));
             }
+        } else if crate::engine::normalize::is_invisible(c) {
+            // Zero-width characters inside a number hide it and do not split it (1\u{200B}8\u{200B}9):
+            // blind batch 13.
         } else if !('\u{4E00}'..='\u{9FFF}').contains(&c) && (is_separator(c) || is_wide_separator(c)) {
             open = false;
         } else {
@@ -185,6 +188,12 @@ mod tests {
         let r = find(text);
         assert_eq!(r.len(), 1, "{text}: {r:?}");
         assert_eq!(&text[r[0].clone()], expected);
+    }
+
+    #[test]
+    fn zero_width_characters_inside_a_number() {
+        let t = "電話：1\u{200B}8\u{200B}9 ２\u{200B}２０５ 7\u{200B}7\u{200B}3\u{200B}1";
+        assert_eq!(find(t).len(), 1, "{t}");
     }
 
     #[test]
