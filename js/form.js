@@ -708,22 +708,25 @@ export function attachForm(form, options = {}) {
    * browser does for the field itself (issue 10: rebuilding the mirror of a 20,000-character field cost
    * 20–40 ms of layout per keystroke).
    */
-  // A line (paragraph) this long is laid out again whole by the browser whenever its mirror changes (a
-  // 20,000-character paragraph: tens of ms a keystroke). While such a line is being typed in, its marks
-  // are hidden and drawn once typing pauses (IDLE_MS), as spell checkers do; shorter lines are drawn at once.
+  // The browser lays out again every line (paragraph) of the mirror that changes, whole: a
+  // 20,000-character paragraph costs tens of ms a keystroke. When a keystroke would change more than
+  // LONG_LINE characters of the mirror, the field's marks are hidden and drawn once typing pauses
+  // (IDLE_MS), as spell checkers do; smaller changes are drawn at once.
   const LONG_LINE = 3000;
   const IDLE_MS = 400;
 
   function marks(f, mine, text) {
     const typing = performance.now() - (f.typedAt ?? -Infinity) < IDLE_MS;
-    const longLine = typing && text.length > LONG_LINE && text.split('\n').some((l) => l.length > LONG_LINE);
+    const p = plan(f, mine, text);
     clearTimeout(f.idle);
-    if (!longLine) {
+    // Heavy while typing: more than LONG_LINE characters of the mirror to lay out again (a long
+    // paragraph typed in, or marks changing over many lines at once, as when a field crosses its limit).
+    if (!typing || p.changed <= LONG_LINE) {
       if (f.mirrorHidden) {
         f.mirrorHidden = false;
         f.mirror.style.removeProperty('visibility');
       }
-      paintMarks(f, mine, text);
+      paintMarks(f, p);
       return;
     }
     if (!f.mirrorHidden) {
@@ -738,7 +741,11 @@ export function attachForm(form, options = {}) {
     }, IDLE_MS);
   }
 
-  function paintMarks(f, mine, text) {
+  /**
+   * The mirror's lines for `text` and its marks, and how many characters of them would be laid out
+   * again (lines created or edited) against what the mirror holds.
+   */
+  function plan(f, mine, text) {
     const spans = mine.filter((x) => x.end > x.start).sort((a, b) => a.start - b.start || b.end - a.end);
     const lines = [[]]; // each line: [text, null] or [text, 'severity rule'] parts
     const put = (t, m) => {
@@ -759,6 +766,23 @@ export function attachForm(form, options = {}) {
     const keys = lines.map((parts) => JSON.stringify(parts));
     // A line's shape: its marks in order. A line of the same shape is updated in place.
     const shapes = lines.map((parts) => (parts.length ? parts.map(([, m]) => m ?? '').join('|') : 'empty'));
+    const old = f.lines ?? [];
+    let changed = 0;
+    let j = 0;
+    for (let i = 0; i < keys.length; i++) {
+      let k = j;
+      while (k < old.length && k < j + 4 && old[k].key !== keys[i]) k++;
+      if (k < old.length && old[k].key === keys[i]) {
+        j = k + 1;
+        continue;
+      }
+      for (const [t] of lines[i]) changed += t.length;
+      if (j < old.length && old[j].shape === shapes[i] && shapes[i] !== 'empty') j++;
+    }
+    return { lines, keys, shapes, changed };
+  }
+
+  function paintMarks(f, { lines, keys, shapes }) {
     const old = f.lines ?? [];
     const next = [];
     // Walk both: keep a line that is unchanged (looking a few lines ahead, for lines added or
