@@ -766,59 +766,63 @@ export function attachForm(form, options = {}) {
     const keys = lines.map((parts) => JSON.stringify(parts));
     // A line's shape: its marks in order. A line of the same shape is updated in place.
     const shapes = lines.map((parts) => (parts.length ? parts.map(([, m]) => m ?? '').join('|') : 'empty'));
+    // Walk both: keep a line that is unchanged (looking a few lines ahead, for lines added or
+    // removed: the old lines skipped are dropped); edit a line of the same shape in place; make the
+    // rest anew. `ops[i]` says which, for line i.
     const old = f.lines ?? [];
+    const ops = [];
     let changed = 0;
     let j = 0;
     for (let i = 0; i < keys.length; i++) {
       let k = j;
       while (k < old.length && k < j + 4 && old[k].key !== keys[i]) k++;
       if (k < old.length && old[k].key === keys[i]) {
+        ops.push({ keep: k, drop: [j, k] });
         j = k + 1;
         continue;
       }
       for (const [t] of lines[i]) changed += t.length;
-      if (j < old.length && old[j].shape === shapes[i] && shapes[i] !== 'empty') j++;
+      if (j < old.length && old[j].shape === shapes[i] && shapes[i] !== 'empty') {
+        ops.push({ edit: j });
+        j++;
+      } else {
+        ops.push({ make: true, before: j });
+      }
     }
-    return { lines, keys, shapes, changed };
+    return { lines, keys, shapes, ops, rest: j, changed };
   }
 
-  function paintMarks(f, { lines, keys, shapes }) {
+  function paintMarks(f, { lines, keys, shapes, ops, rest }) {
     const old = f.lines ?? [];
     const next = [];
-    // Walk both: keep a line that is unchanged (looking a few lines ahead, for lines added or
-    // removed); update a line of the same shape in place; replace the rest.
-    let j = 0;
-    for (let i = 0; i < keys.length; i++) {
-      let k = j;
-      while (k < old.length && k < j + 4 && old[k].key !== keys[i]) k++;
-      if (k < old.length && old[k].key === keys[i]) {
-        for (; j < k; j++) old[j].el.remove();
-        next.push(old[j++]);
-        continue;
-      }
-      if (j < old.length && old[j].shape === shapes[i] && shapes[i] !== 'empty') {
+    ops.forEach((op, i) => {
+      if (op.keep !== undefined) {
+        for (let d = op.drop[0]; d < op.drop[1]; d++) old[d].el.remove();
+        next.push(old[op.keep]);
+      } else if (op.edit !== undefined) {
         // Typing changed this line's text: edit the text nodes where they differ, as an edit in the
         // field does, so the browser reuses what it measured of the rest of the paragraph.
-        const nodes = [...old[j].el.childNodes].map((n) => (n.nodeType === 3 ? n : n.firstChild));
+        const el = old[op.edit].el;
+        const nodes = [...el.childNodes].map((n) => (n.nodeType === 3 ? n : n.firstChild));
         lines[i].forEach(([t], n) => edit(nodes[n], t));
-        next.push({ key: keys[i], shape: shapes[i], el: old[j++].el });
-        continue;
-      }
-      const div = document.createElement('div');
-      // An empty line still takes up its line (a space in pre-wrap; the field shows nothing there either).
-      if (!lines[i].length) div.append(' ');
-      for (const [t, m] of lines[i]) {
-        if (m === null) {
-          div.append(t);
-        } else {
-          const [severity, rule] = m.split(' ');
-          div.append(h('mark', { 'data-severity': severity, 'data-rule': rule, text: t }));
+        next.push({ key: keys[i], shape: shapes[i], el });
+      } else {
+        const div = document.createElement('div');
+        // An empty line still takes up its line (a space in pre-wrap; the field shows nothing there either).
+        if (!lines[i].length) div.append(' ');
+        for (const [t, m] of lines[i]) {
+          if (m === null) {
+            div.append(t);
+          } else {
+            const [severity, rule] = m.split(' ');
+            div.append(h('mark', { 'data-severity': severity, 'data-rule': rule, text: t }));
+          }
         }
+        f.inner.insertBefore(div, old[op.before]?.el ?? null);
+        next.push({ key: keys[i], shape: shapes[i], el: div });
       }
-      f.inner.insertBefore(div, old[j]?.el ?? null);
-      next.push({ key: keys[i], shape: shapes[i], el: div });
-    }
-    for (; j < old.length; j++) old[j].el.remove();
+    });
+    for (let d = rest; d < old.length; d++) old[d].el.remove();
     f.lines = next;
   }
 

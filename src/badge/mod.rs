@@ -184,6 +184,24 @@ pub fn account_of(v: &Verification) -> Option<crate::engine::account::Account> {
     })
 }
 
+/// The account a credential certifies, verified now against `jwks` (no origin, no status list), or
+/// why it cannot be the publishing account ("the credential is invalid, …: code (message); …").
+pub fn account_for(token: &str, jwks: &Jwks, now: i64) -> Result<crate::engine::account::Account, String> {
+    let v = verify(token, jwks, &Options::at(now));
+    account_of(&v).ok_or_else(|| {
+        let why: Vec<String> = v
+            .reasons
+            .iter()
+            .map(|r| format!("{} ({})", r.code, r.message))
+            .collect();
+        format!(
+            "the credential is {}, not usable as the publishing account: {}",
+            v.status.as_str(),
+            why.join("; ")
+        )
+    })
+}
+
 /// Verifies a compact JWS badge credential against a key set. Keys the set skipped are listed in
 /// `warnings` (code `key-skipped`).
 pub fn verify(token: &str, jwks: &Jwks, opts: &Options<'_>) -> Verification {

@@ -223,6 +223,13 @@ impl StatusList {
     }
 }
 
+/// The `status.status_list.uri` a credential names, read WITHOUT verifying it: only to know which
+/// list to fetch or load; the list and the credential are verified afterwards.
+pub fn uri_named_by(token: &str) -> Option<String> {
+    let v = jws::peek_payload(token)?;
+    Some(v.pointer("/status/status_list/uri")?.as_str()?.to_string())
+}
+
 fn read_list(v: &Value) -> Result<(u8, Vec<u8>), Reason> {
     let bits = v
         .get("bits")

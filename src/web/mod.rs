@@ -156,15 +156,8 @@ impl Checker {
         }
         let set = badge::Jwks::parse(jwks).map_err(into_error)?;
         let now = (js_sys::Date::now() / 1000.0).floor() as i64;
-        let v = badge::verify(token, &set, &badge::Options::at(now));
-        let account = badge::account_of(&v).ok_or_else(|| {
-            let why: Vec<&str> = v.reasons.iter().map(|r| r.code).collect();
-            into_error(format!(
-                "options.account: the credential is {}, not usable as the publishing account ({})",
-                v.status.as_str(),
-                why.join(", ")
-            ))
-        })?;
+        let account =
+            badge::account_for(token, &set, now).map_err(|e| into_error(format!("options.account: {e}")))?;
         *self.account.borrow_mut() = Some((token.to_string(), jwks.to_string(), account.clone()));
         Ok(account)
     }
@@ -286,7 +279,7 @@ pub fn verify_badge(token: &str, jwks: JsValue, options: JsValue) -> Result<JsVa
     let account = string("account")?;
     let list_token = string("statusList")?;
     let list_error = string("statusListError")?;
-    let uri = status_uri(token);
+    let uri = badge::status_list::uri_named_by(token);
     let list = list_token.map(|t| badge::StatusList::verify(&t, &jwks, uri.as_deref(), now));
     let unavailable = list_error.map(|m| badge::Reason {
         code: "status-list-unavailable",
@@ -307,13 +300,6 @@ pub fn verify_badge(token: &str, jwks: JsValue, options: JsValue) -> Result<JsVa
             status,
         },
     ))
-}
-
-fn status_uri(token: &str) -> Option<String> {
-    badge::jws::peek_payload(token)?
-        .pointer("/status/status_list/uri")?
-        .as_str()
-        .map(str::to_string)
 }
 
 /// A posting (object or JSON text) as schema.org JobPosting JSON-LD. `today` (YYYY-MM-DD) is used for

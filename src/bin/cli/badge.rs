@@ -154,29 +154,13 @@ fn fail(e: impl std::fmt::Display) -> i32 {
 
 pub fn run(command: BadgeCommand) -> i32 {
     match command {
-        BadgeCommand::Keygen { kid, out } => {
-            let mut seed = [0u8; 32];
-            if let Err(e) = getrandom::getrandom(&mut seed) {
-                return fail(format!("no randomness from the operating system: {e}"));
+        BadgeCommand::Keygen { kid, out } => match new_key(&kid, &out) {
+            Ok(key) => {
+                println!("{}", key.public_jwks());
+                0
             }
-            let key = SigningKeyJwk::from_seed(seed, &kid);
-            let mut opts = std::fs::OpenOptions::new();
-            opts.write(true).create_new(true);
-            #[cfg(unix)]
-            std::os::unix::fs::OpenOptionsExt::mode(&mut opts, 0o600);
-            let written = opts.open(&out).and_then(|mut f| {
-                use std::io::Write;
-                writeln!(f, "{}", key.private_jwk())
-            });
-            if let Err(e) = written {
-                return fail(format!(
-                    "cannot create {} (it must not exist yet): {e}",
-                    out.display()
-                ));
-            }
-            println!("{}", key.public_jwks());
-            0
-        }
+            Err(e) => fail(e),
+        },
         BadgeCommand::Sign { key, claims } => {
             let key = match read(Some(&key)).and_then(|t| SigningKeyJwk::parse(&t).map_err(|e| e.to_string()))
             {
@@ -235,7 +219,7 @@ pub fn run(command: BadgeCommand) -> i32 {
             };
             let now = now.unwrap_or_else(super::now_unix);
             // The list the credential names, verified with the same key set.
-            let uri = status_uri(&token);
+            let uri = badge::status_list::uri_named_by(&token);
             let list = match &status_list {
                 None => None,
                 Some(p) => match read(Some(p)) {
@@ -265,12 +249,6 @@ pub fn run(command: BadgeCommand) -> i32 {
             i32::from(v.status != Status::Verified)
         }
     }
-}
-
-/// The `status.status_list.uri` a token's payload names (read without verifying: only to pick the list).
-fn status_uri(token: &str) -> Option<String> {
-    let v = badge::jws::peek_payload(token)?;
-    Some(v.pointer("/status/status_list/uri")?.as_str()?.to_string())
 }
 
 /// Writes a new private key to `out` (mode 0600, never overwritten).

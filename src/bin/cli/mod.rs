@@ -129,19 +129,7 @@ fn account(token: &str, jwks: &std::path::Path) -> Result<jobseal::engine::accou
     use jobseal::badge;
     let text = std::fs::read_to_string(jwks).map_err(|e| format!("cannot read {}: {e}", jwks.display()))?;
     let set = badge::Jwks::parse(&text).map_err(|e| format!("{}: {e}", jwks.display()))?;
-    let v = badge::verify(token, &set, &badge::Options::at(now_unix()));
-    badge::account_of(&v).ok_or_else(|| {
-        let why: Vec<String> = v
-            .reasons
-            .iter()
-            .map(|r| format!("{} ({})", r.code, r.message))
-            .collect();
-        format!(
-            "--account: the credential is {}, not usable as the publishing account: {}",
-            v.status.as_str(),
-            why.join("; ")
-        )
-    })
+    badge::account_for(token, &set, now_unix()).map_err(|e| format!("--account: {e}"))
 }
 
 impl CheckOpts {
