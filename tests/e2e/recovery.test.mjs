@@ -11,7 +11,8 @@ let env;
 before(async () => (env = await setup()));
 after(async () => env?.close());
 
-async function open(query) {
+/** A page that records every wasm instance it makes (window.__instances), to corrupt the live one. */
+async function recording() {
   const p = await openPage(env, null);
   await p.context.addInitScript(() => {
     const instantiate = WebAssembly.instantiate;
@@ -22,6 +23,11 @@ async function open(query) {
       return out;
     };
   });
+  return p;
+}
+
+async function open(query) {
+  const p = await recording();
   await p.page.goto(`${env.base}/tests/e2e/pages/policy.html?${query}`);
   await p.page.waitForFunction(() => window.__events?.some((e) => e.type === 'ready'));
   return p;
@@ -76,17 +82,7 @@ test('a trap during submit: the submit waits for the restart, then is decided on
 });
 
 test('a trap while verifying a badge: unavailable for a moment, verified again on the fresh instance', async () => {
-  const p = await openPage(env, null);
-  await p.context.addInitScript(() => {
-    const instantiate = WebAssembly.instantiate;
-    window.__instances = [];
-    WebAssembly.instantiate = async function (...args) {
-      const out = await instantiate.apply(this, args);
-      window.__instances.push(out instanceof WebAssembly.Instance ? out : out.instance);
-      return out;
-    };
-  });
-  const { page, context } = p;
+  const { page, context } = await recording();
   await page.goto(`${env.base}/tests/e2e/pages/badge-lab.html`);
   await page.waitForSelector('[data-ready]');
   const seen = await page.evaluate(async () => {
