@@ -47,14 +47,48 @@ test('100,000 postings: the right counts, every report in input order, bad lines
   assert.equal(got.length, N);
   for (let i = 0; i < N; i += 9973) assert.equal(got[i], `gen-${i}`);
   assert.equal(got[N - 1], `gen-${N - 1}`);
-  // Every unreadable line is named with its line number (line 1001 is the first).
-  const named = r.stderr.split('\n').filter((l) => /^jobseal: line \d+:/.test(l));
+  // Every unreadable line is named with its input and line number (line 1001 is the first).
+  const named = r.stderr.split('\n').filter((l) => /^jobseal: \S+postings\.jsonl: line \d+:/.test(l));
   assert.equal(named.length, want.badLines);
-  assert.match(named[0], /^jobseal: line 1001:/);
+  assert.match(named[0], /postings\.jsonl: line 1001:/);
   assert.match(r.stderr, /100000 postings checked, 22857 with errors/);
   const report = readFileSync(html, 'utf8');
   assert.match(report, /招聘信息合规巡检报告/);
   assert.doesNotMatch(report, /<script|<link rel="stylesheet"|@import|url\(|src=/, "self-contained: no scripts, stylesheets or fetched resources");
+});
+
+// Peak resident memory of a running process (VmHWM, kB), sampled until it exits.
+function peakRss(child) {
+  let peak = 0;
+  const timer = setInterval(() => {
+    try {
+      const m = /VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
+      if (m) peak = Math.max(peak, Number(m[1]));
+    } catch { /* exited */ }
+  }, 20);
+  return new Promise((ok) => child.on('exit', (code) => { clearInterval(timer); ok({ code, peakKb: peak }); }));
+}
+
+test('check streams: the 100,000 postings from stdin (`-`) in bounded memory, the same reports as audit', async () => {
+  const viaAudit = join(dir, 'audit-j1.jsonl');
+  const a = spawnSync(bin, ['audit', input, '--today', '2026-11-28', '--out', viaAudit, '--jobs', '1'], { encoding: 'utf8' });
+  assert.equal(a.status, 2);
+  const out = join(dir, 'check.jsonl');
+  const { openSync, closeSync } = await import('node:fs');
+  const fin = openSync(input, 'r');
+  const fout = openSync(out, 'w');
+  const child = spawn(bin, ['check', '-', '--today', '2026-11-28'], { stdio: [fin, fout, 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  const { code, peakKb } = await peakRss(child);
+  closeSync(fin);
+  closeSync(fout);
+  assert.equal(code, 2, 'exit 2: unreadable lines');
+  assert.match(stderr.split('\n')[0], /^jobseal: stdin: line 1001: /);
+  assert.ok(readFileSync(out).equals(readFileSync(viaAudit)), 'byte-identical to audit');
+  const inputMb = readFileSync(input).length / 1e6;
+  // The input is ~240 MB; read whole it would need at least that much.
+  assert.ok(peakKb > 0 && peakKb < 48 * 1024, `peak RSS ${peakKb} kB for ${inputMb.toFixed(0)} MB of input`);
 });
 
 test('--fail-fast stops at the first unreadable line', () => {

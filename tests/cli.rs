@@ -335,3 +335,37 @@ fn jsonld_output_escapes_markup() {
     assert_eq!(v["title"], "</script><script>alert(1)</script>");
     assert_eq!(v["hiringOrganization"]["name"], "A&B <公司>");
 }
+
+// Issue 12: `check` streams; `-` is stdin; bad-line messages name the input and the line; a
+// pretty-printed object still reads as one posting, and a broken one falls back to JSON Lines.
+#[test]
+fn check_reads_dash_as_stdin_and_names_the_input_in_messages() {
+    let out = jobseal(&["check", "-", "--today", "2026-11-28"], CLEAN);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(lines(&out)[0]["id"], "demo-001");
+    let out = jobseal(
+        &["check", "-", "--today", "2026-11-28"],
+        "{\n\"id\": \"a\",\n{\"id\":\"b\"}\n\n{\"id\":\"c\"}\n",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("jobseal: stdin: line 1: not valid JSON"), "{err}");
+    assert!(err.contains("jobseal: stdin: line 2: not valid JSON"), "{err}");
+    let ids: Vec<_> = lines(&out)
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(ids, ["b", "c"]);
+    let dir = std::env::temp_dir().join(format!("jobseal-cli-name-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("in.jsonl");
+    std::fs::write(&file, "{\"id\":\"a\"}\n{\"salary\":1}\n").unwrap();
+    let out = jobseal(&["check", file.to_str().unwrap(), "--today", "2026-11-28"], "");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("in.jsonl: line 2: "), "{err}");
+    let out = jobseal(&["audit", "-", "--today", "2026-11-28"], "{\"id\":\"a\"}\nnope\n");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("jobseal: stdin: line 2: "));
+    assert_eq!(lines(&out).len(), 1);
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -26,7 +26,7 @@ const WORST: usize = 20;
 
 #[derive(Debug, clap::Args)]
 pub struct AuditOpts {
-    /// The postings, one JSON object (or schema.org JobPosting) per line.
+    /// The postings, one JSON object (or schema.org JobPosting) per line; `-` is stdin.
     pub file: PathBuf,
     /// Where to write the reports, one per line (default: stdout).
     #[arg(long, value_name = "OUT.jsonl")]
@@ -125,8 +125,15 @@ fn progress(file: &Path) -> Option<ProgressBar> {
 }
 
 pub fn run(opts: &AuditOpts, s: &Settings) -> i32 {
-    let input = match File::open(&opts.file) {
-        Ok(f) => f,
+    let stdin = opts.file.as_os_str() == "-";
+    let name = if stdin {
+        "stdin".to_string()
+    } else {
+        super::safe::line(&opts.file.display().to_string()).into_owned()
+    };
+    let input: Box<dyn io::Read> = match File::open(&opts.file) {
+        _ if stdin => Box::new(io::stdin()),
+        Ok(f) => Box::new(f),
         Err(e) => {
             eprintln!(
                 "jobseal: cannot read {}: {e}",
@@ -169,7 +176,7 @@ pub fn run(opts: &AuditOpts, s: &Settings) -> i32 {
             }
         });
     }
-    let bar = progress(&opts.file);
+    let bar = if stdin { None } else { progress(&opts.file) };
     let mut reader = BufReader::with_capacity(1 << 20, input);
     let mut summary = Summary {
         threads: pool.current_num_threads(),
@@ -200,7 +207,7 @@ pub fn run(opts: &AuditOpts, s: &Settings) -> i32 {
                 Err(e) => {
                     line_no += 1;
                     eprintln!(
-                        "jobseal: line {line_no}: unreadable: {}",
+                        "jobseal: {name}: line {line_no}: unreadable: {}",
                         super::safe::line(&e.to_string())
                     );
                     summary.bad_lines += 1;
@@ -221,7 +228,7 @@ pub fn run(opts: &AuditOpts, s: &Settings) -> i32 {
             match o {
                 Outcome::Bad { line, message } => {
                     summary.bad_lines += 1;
-                    let say = || eprintln!("jobseal: line {line}: {}", super::safe::line(&message));
+                    let say = || eprintln!("jobseal: {name}: line {line}: {}", super::safe::line(&message));
                     match &bar {
                         Some(bar) => bar.suspend(say),
                         None => say(),

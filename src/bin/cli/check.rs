@@ -1,98 +1,42 @@
 //! `jobseal check`: one posting (a JSON object, pretty-printed or not) or many (JSON Lines).
 
-use std::io::{self, BufWriter, Read, Write};
+use std::io::{self, BufWriter, Write};
 use std::path::Path;
 
 use jobseal::engine::Posting;
-use serde_json::Value;
 
+use super::input::{self, Item};
 use super::{safe, text, Format, Settings};
 
-/// One unit of input: a posting or the reason a line could not be read.
-pub enum Item {
-    Posting(Box<Posting>),
-    Bad { line: usize, message: String },
-}
-
-/// Splits input into postings: a single JSON object (possibly spanning lines), else JSON Lines.
-pub fn items(input: &str) -> Vec<Item> {
-    let trimmed = input.trim();
-    if trimmed.starts_with('{') {
-        if let Ok(value) = jobseal::engine::json::parse(trimmed) {
-            return vec![to_item(&value, first_line(input))];
-        }
-    }
-    input
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(i, l)| match jobseal::engine::json::parse(l) {
-            Ok(v) => to_item(&v, i + 1),
-            Err(e) => Item::Bad {
-                line: i + 1,
-                message: format!("not valid JSON: {e}"),
-            },
-        })
-        .collect()
-}
-
-fn first_line(input: &str) -> usize {
-    input
-        .lines()
-        .position(|l| !l.trim().is_empty())
-        .map_or(1, |i| i + 1)
-}
-
-fn to_item(value: &Value, line: usize) -> Item {
-    match Posting::from_value(value) {
-        Ok(p) => Item::Posting(Box::new(p)),
-        Err(e) => Item::Bad {
-            line,
-            message: e.to_string(),
-        },
-    }
-}
-
-fn read_input(file: Option<&Path>) -> Result<String, i32> {
-    let mut input = String::new();
-    let read = match file {
-        Some(path) => std::fs::File::open(path).and_then(|mut f| f.read_to_string(&mut input)),
-        None => io::stdin().lock().read_to_string(&mut input),
-    };
-    match read {
-        Ok(_) => Ok(input),
-        Err(e) => {
-            let what = file.map_or("stdin".to_string(), |p| p.display().to_string());
-            eprintln!("jobseal: cannot read {}: {e}", safe::line(&what));
-            Err(2)
-        }
-    }
-}
-
-/// Reads postings from `file` (or stdin) and hands each to `each`, which writes its output; bad
-/// lines are named on stderr and skipped. A write error (stdout closed, e.g. piped into `head`) stops
-/// quietly. Returns whether a line was bad, or the exit code when the input cannot be read at all.
+/// Streams postings from `file` (`None` or `-`: stdin) and hands each to `each`, which writes its
+/// output; bad lines are named on stderr (input and line) and skipped. A write error (stdout closed,
+/// e.g. piped into `head`) stops quietly. Returns whether a line was bad, or the exit code when the
+/// input cannot be opened.
 fn for_each_posting(
     file: Option<&Path>,
     mut each: impl FnMut(&mut dyn Write, &Posting) -> io::Result<()>,
 ) -> Result<bool, i32> {
-    let input = read_input(file)?;
+    let input = match input::open(file) {
+        Ok(i) => i,
+        Err(e) => {
+            let what = file.map_or("stdin".to_string(), |p| p.display().to_string());
+            eprintln!("jobseal: cannot read {}: {e}", safe::line(&what));
+            return Err(2);
+        }
+    };
+    let name = safe::line(&input.name).into_owned();
     let mut out = BufWriter::new(io::stdout().lock());
     let mut bad = false;
-    for item in items(&input) {
-        match item {
-            Item::Posting(p) => {
-                if each(&mut out, &p).is_err() {
-                    return Ok(bad);
-                }
-            }
-            Item::Bad { line, message } => {
-                bad = true;
-                let _ = out.flush();
-                eprintln!("jobseal: line {line}: {}", safe::line(&message));
-            }
+    input.for_each(|item| match item {
+        Item::Posting(p) => each(&mut out, &p).is_ok(),
+        Item::Bad { line, message } => {
+            bad = true;
+            // Reports before the bad line reach stdout first, so the two streams interleave sensibly.
+            let _ = out.flush();
+            eprintln!("jobseal: {name}: line {line}: {}", safe::line(&message));
+            true
         }
-    }
+    });
     let _ = out.flush();
     Ok(bad)
 }

@@ -3,6 +3,7 @@
 mod audit;
 mod badge;
 mod check;
+mod input;
 mod report_html;
 mod safe;
 mod summary;
@@ -28,10 +29,10 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Check postings: one JSON object, or JSON Lines, from FILE or stdin. Writes one report per
-    /// posting, one per line, in input order: {"id", "ok", "findings"}.
+    /// Check postings: one JSON object, or JSON Lines, from FILE or stdin, streamed (memory stays
+    /// bounded). Writes one report per posting, one per line, in input order: {"id", "ok", "findings"}.
     Check {
-        /// Input file (default: stdin).
+        /// Input file (default, or `-`: stdin).
         file: Option<PathBuf>,
         #[command(flatten)]
         opts: CheckOpts,
@@ -42,6 +43,7 @@ enum Command {
     /// Turn postings (a JSON object or JSON Lines, from FILE or stdin) into schema.org JobPosting
     /// JSON-LD, one per line. datePosted comes from `date_posted`, else --today.
     Jsonld {
+        /// Input file (default, or `-`: stdin).
         file: Option<PathBuf>,
         /// The date used for datePosted when a posting has no date_posted (default: today, UTC).
         #[arg(long, value_name = "YYYY-MM-DD")]
