@@ -24,12 +24,13 @@ export CHROME_BIN := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help demo test tools rust-tools apt-tools npm-tools e2e-deps pkg fmt-check clippy test-native test-wasm fuzz-tools test-fuzz fuzz \
-        test-pkg test-audit test-e2e bench bench-audit bench-wasm bench-typing size clean
+        test-pkg test-audit test-e2e bench bench-serve bench-audit bench-wasm bench-typing size clean
 
 help:
 	@echo "make demo   build and serve the demo on http://127.0.0.1:$(PORT)/www/ (PORT=... to change)"
 	@echo "make test   every check and test tier"
 	@echo "make bench  criterion benchmarks (native) and the wasm size report"
+	@echo "make bench-serve  jobseal serve under load: requests/s, p50/p99 at 1, 8, 64 clients; 60 s soak"
 	@echo "make bench-audit  audit throughput and peak memory on 100k and 1M postings"
 	@echo "make bench-wasm   the same check in Node and in Chromium (wasm)"
 	@echo "make bench-typing frames while typing in a 2,000- and a 20,000-character description (Chromium)"
@@ -104,10 +105,11 @@ test-wasm: tools
 test-pkg: pkg
 	node --test tests/package.test.mjs tests/engine.test.mjs tests/serve.test.mjs tests/badge-reasons.test.mjs
 
-# The native CLI (opt-level 3), the audit sweep on 100,000 generated postings, and the Node/CLI parity.
+# The native CLI (opt-level 3), the audit sweep on 100,000 generated postings, the Node/CLI parity, and
+# `jobseal serve` (every endpoint against openapi.json, limits, SIGTERM draining, SIGHUP reload).
 test-audit: pkg
 	cargo build --profile native --locked --bin jobseal
-	node --test tests/audit.test.mjs tests/parity.test.mjs
+	node --test --test-concurrency=1 tests/audit.test.mjs tests/parity.test.mjs tests/service.test.mjs
 
 test-e2e: pkg e2e-deps
 	cd tests/e2e && node --test --test-concurrency=1
@@ -146,6 +148,13 @@ bench:
 
 bench-audit:
 	bash benches/audit.sh
+
+# jobseal serve under load on 127.0.0.1 (benches/load.rs): 1, 8 and 64 clients, single postings and
+# batches, then a 60 s soak with the server's memory sampled. SECS=... per case.
+SECS ?= 10
+bench-serve:
+	cargo build --profile native --locked --bin jobseal
+	cargo bench --locked --bench load -- --secs $(SECS) --soak 60
 
 bench-wasm: pkg e2e-deps
 	node benches/wasm-bench.mjs

@@ -6,6 +6,7 @@ mod check;
 mod input;
 mod report_html;
 mod safe;
+mod serve;
 mod summary;
 mod text;
 
@@ -56,6 +57,12 @@ enum Command {
         audit: audit::AuditOpts,
         #[command(flatten)]
         opts: CheckOpts,
+    },
+    /// Serve checks over HTTP for back ends: POST /v1/check, /v1/jsonld, /v1/badge/verify; GET
+    /// /v1/rules, /healthz, /metrics, /openapi.json. SIGTERM drains, SIGHUP reloads --config/--jwks.
+    Serve {
+        #[command(flatten)]
+        opts: serve::ServeOpts,
     },
     /// List the rules of the built-in pack.
     Rules,
@@ -213,6 +220,7 @@ pub fn main() -> i32 {
             };
             check::jsonld(file.as_deref(), today)
         }
+        Command::Serve { opts } => serve::run(opts),
         Command::Rules => {
             let mut out = io::stdout().lock();
             for r in RULES {
