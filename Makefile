@@ -24,7 +24,7 @@ export CHROME_BIN := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help demo test tools rust-tools apt-tools npm-tools e2e-deps pkg fmt-check clippy test-native test-wasm fuzz-tools test-fuzz fuzz \
-        test-pkg test-audit test-e2e bench bench-serve bench-audit bench-wasm bench-typing size clean
+        test-pkg test-audit test-spark test-e2e bench bench-serve bench-audit bench-wasm bench-typing size clean
 
 help:
 	@echo "make demo   build and serve the demo on http://127.0.0.1:$(PORT)/www/ (PORT=... to change)"
@@ -62,6 +62,8 @@ apt-tools:
 	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
 	[ -x /usr/bin/chromedriver ] || missing="$$missing chromium-driver"; \
 	fc-list :lang=zh 2>/dev/null | grep -q . || missing="$$missing fonts-wqy-microhei"; \
+	command -v java >/dev/null || missing="$$missing openjdk-17-jre-headless"; \
+	python3 -c 'import ensurepip' 2>/dev/null || python3 -m pip --version >/dev/null 2>&1 || missing="$$missing python3-venv"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing from Debian:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; fi
@@ -111,6 +113,11 @@ test-audit: pkg
 	cargo build --profile native --locked --bin jobseal
 	node --test --test-concurrency=1 tests/audit.test.mjs tests/parity.test.mjs tests/service.test.mjs
 
+# The Spark recipe (examples/spark/): PySpark from PyPI in tools/spark-venv (installed once), local[2],
+# reports byte-identical to audit's, crashes and short output failing the job, the Scala form.
+test-spark: test-audit
+	JOBSEAL_BIN=target/native/jobseal bash examples/spark/run-tests.sh
+
 test-e2e: pkg e2e-deps
 	cd tests/e2e && node --test --test-concurrency=1
 
@@ -137,7 +144,7 @@ fuzz: fuzz-tools
 	  cargo +nightly fuzz run --fuzz-dir fuzz "$$t" fuzz/corpus/$$t -- -max_total_time=$(FUZZ_LONG) -rss_limit_mb=2048; \
 	done
 
-test: fmt-check clippy test-native test-wasm test-pkg test-audit test-fuzz test-e2e
+test: fmt-check clippy test-native test-wasm test-pkg test-audit test-spark test-fuzz test-e2e
 	@echo "make test: every tier passed"
 
 # ---- measure -----------------------------------------------------------------------------------

@@ -4,18 +4,20 @@
 //!   cargo bench --bench load -- [--url http://127.0.0.1:PORT] [--secs 10] [--soak 60] [--label NAME]
 //!
 //! Without --url it starts `target/native/jobseal serve --addr 127.0.0.1:0` itself. Each client is a
-//! thread with one keep-alive HTTP/1.1 connection sending the next request when the last answer is
-//! read (closed loop: at most `clients` requests in flight, so the load is bounded). Reported per
+//! task (all on one thread, so the generator takes at most one of the two cores) with one keep-alive
+//! HTTP/1.1 connection, sending the next request when the last answer is read (closed loop: at most
+//! `clients` requests in flight, so the load is bounded). Reported per
 //! case: requests/s, postings/s, p50/p99/max latency; every answer must be 200 with a body, or the
 //! run fails. The soak runs 8 clients for --soak seconds and samples the server's resident memory
-//! (VmRSS) every 5 s. Std only: no HTTP client crate.
+//! (VmRSS) every 5 s. No HTTP client crate: raw HTTP/1.1 on tokio's TcpStream.
 
-use std::io::{BufRead, BufReader, Read, Write};
-use std::net::TcpStream;
+use std::io::BufRead;
 use std::process::{Child, Command, Stdio};
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
+use tokio::net::tcp::OwnedReadHalf;
 
 const TODAY: &str = "2026-11-28";
 
@@ -63,13 +65,13 @@ fn request(host: &str, path: &str, content_type: &str, body: &str) -> Vec<u8> {
 }
 
 /// Reads one response; returns its status. Needs Content-Length (the service always sends it).
-fn read_response(
-    r: &mut BufReader<TcpStream>,
+async fn read_response(
+    r: &mut BufReader<OwnedReadHalf>,
     line: &mut String,
     body: &mut Vec<u8>,
 ) -> std::io::Result<u16> {
     line.clear();
-    r.read_line(line)?;
+    r.read_line(line).await?;
     let status: u16 = line
         .split_whitespace()
         .nth(1)
@@ -78,7 +80,7 @@ fn read_response(
     let mut len = 0usize;
     loop {
         line.clear();
-        if r.read_line(line)? == 0 {
+        if r.read_line(line).await? == 0 {
             return Err(std::io::Error::other("connection closed"));
         }
         let l = line.trim_end();
@@ -92,56 +94,59 @@ fn read_response(
         }
     }
     body.resize(len, 0);
-    r.read_exact(body)?;
+    r.read_exact(body).await?;
     Ok(status)
 }
 
+/// `clients` connections, each a task on ONE thread (the generator takes one core at most and little
+/// of it: no thread per client to wake), for `secs` seconds.
 fn run(addr: &str, case: &Case, clients: usize, secs: f64) -> Outcome {
-    let stop = Arc::new(AtomicBool::new(false));
-    let bodies = Arc::new(
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    let bodies: Arc<Vec<Vec<u8>>> = Arc::new(
         case.bodies
             .iter()
             .map(|b| request(addr, "/v1/check?today=2026-11-28", case.content_type, b))
-            .collect::<Vec<_>>(),
+            .collect(),
     );
-    let handles: Vec<_> = (0..clients)
-        .map(|c| {
-            let stop = stop.clone();
+    rt.block_on(async {
+        let deadline = Instant::now() + Duration::from_secs_f64(secs);
+        let mut tasks = Vec::new();
+        for c in 0..clients {
             let bodies = bodies.clone();
-            let addr = addr.to_string();
-            std::thread::spawn(move || {
-                let stream = TcpStream::connect(&addr).expect("connect");
-                stream.set_nodelay(true).expect("nodelay");
-                let mut w = stream.try_clone().expect("clone");
-                let mut r = BufReader::with_capacity(1 << 16, stream);
+            let stream = tokio::net::TcpStream::connect(addr).await.expect("connect");
+            stream.set_nodelay(true).expect("nodelay");
+            tasks.push(tokio::spawn(async move {
+                let (rd, mut w) = stream.into_split();
+                let mut r = BufReader::with_capacity(1 << 16, rd);
                 let (mut line, mut body) = (String::new(), Vec::new());
                 let mut lat = Vec::with_capacity(1 << 16);
                 let mut i = c;
-                while !stop.load(Ordering::Relaxed) {
+                while Instant::now() < deadline {
                     let req = &bodies[i % bodies.len()];
                     i += clients;
                     let t = Instant::now();
-                    w.write_all(req).expect("write");
-                    let status = read_response(&mut r, &mut line, &mut body).expect("read");
+                    w.write_all(req).await.expect("write");
+                    let status = read_response(&mut r, &mut line, &mut body).await.expect("read");
                     lat.push(t.elapsed().as_micros() as u64);
                     assert_eq!(status, 200, "{}", String::from_utf8_lossy(&body));
                     assert!(body.starts_with(b"{"), "a report");
                 }
                 lat
-            })
-        })
-        .collect();
-    std::thread::sleep(Duration::from_secs_f64(secs));
-    stop.store(true, Ordering::Relaxed);
-    let mut latencies_us = Vec::new();
-    for h in handles {
-        latencies_us.extend(h.join().expect("client thread"));
-    }
-    latencies_us.sort_unstable();
-    Outcome {
-        requests: latencies_us.len() as u64,
-        latencies_us,
-    }
+            }));
+        }
+        let mut latencies_us = Vec::new();
+        for t in tasks {
+            latencies_us.extend(t.await.expect("client task"));
+        }
+        latencies_us.sort_unstable();
+        Outcome {
+            requests: latencies_us.len() as u64,
+            latencies_us,
+        }
+    })
 }
 
 fn pct(sorted: &[u64], p: f64) -> f64 {
@@ -168,7 +173,7 @@ fn start_server() -> (Child, String) {
         .stderr(Stdio::inherit())
         .spawn()
         .unwrap_or_else(|e| panic!("{bin}: {e} (make bench-serve builds it)"));
-    let mut out = BufReader::new(child.stdout.take().expect("stdout"));
+    let mut out = std::io::BufReader::new(child.stdout.take().expect("stdout"));
     let mut line = String::new();
     out.read_line(&mut line).expect("first line");
     let addr = line
@@ -220,7 +225,7 @@ fn main() {
             .collect(),
         postings_per_request: 100,
     };
-    println!("{label} on {addr}, {secs} s per case (closed loop, keep-alive, {TODAY})");
+    println!("{label} on {addr}, {secs} s per case (closed loop, keep-alive, one client thread, {TODAY})");
     println!(
         "{:<16} {:>7} {:>10} {:>11} {:>9} {:>9} {:>9}",
         "case", "clients", "requests/s", "postings/s", "p50 ms", "p99 ms", "max ms"

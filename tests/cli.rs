@@ -356,6 +356,17 @@ fn check_reads_dash_as_stdin_and_names_the_input_in_messages() {
         .map(|r| r["id"].as_str().unwrap().to_string())
         .collect();
     assert_eq!(ids, ["b", "c"]);
+    // --jsonl: a broken first line is only a bad line, never the start of a document.
+    let out = jobseal(
+        &["check", "--jsonl", "--today", "2026-11-28"],
+        "{\n{\"id\":\"x\"}\n}\n",
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("stdin: line 1: ") && err.contains("stdin: line 3: "),
+        "{err}"
+    );
+    assert_eq!(lines(&out).len(), 1);
     let dir = std::env::temp_dir().join(format!("jobseal-cli-name-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("in.jsonl");

@@ -14,9 +14,11 @@ use super::{safe, text, Format, Settings};
 /// input cannot be opened.
 fn for_each_posting(
     file: Option<&Path>,
+    jsonl: bool,
     mut each: impl FnMut(&mut dyn Write, &Posting) -> io::Result<()>,
 ) -> Result<bool, i32> {
     let input = match input::open(file) {
+        Ok(i) if jsonl => i.lines_only(),
         Ok(i) => i,
         Err(e) => {
             let what = file.map_or("stdin".to_string(), |p| p.display().to_string());
@@ -45,7 +47,7 @@ fn for_each_posting(
 /// escaped (`\u003c`) so each line can go inside `<script type="application/ld+json">` as it is.
 pub fn jsonld(file: Option<&Path>, today: jobseal::engine::Date) -> i32 {
     use jobseal::engine::jsonld::{to_jsonld, to_script_text};
-    let result = for_each_posting(file, |out, p| {
+    let result = for_each_posting(file, false, |out, p| {
         writeln!(out, "{}", to_script_text(&to_jsonld(p, today)))
     });
     match result {
@@ -54,9 +56,9 @@ pub fn jsonld(file: Option<&Path>, today: jobseal::engine::Date) -> i32 {
     }
 }
 
-pub fn run(file: Option<&Path>, s: &Settings, format: Format) -> i32 {
+pub fn run(file: Option<&Path>, s: &Settings, format: Format, jsonl: bool) -> i32 {
     let mut errors = false;
-    let result = for_each_posting(file, |out, p| {
+    let result = for_each_posting(file, jsonl, |out, p| {
         let report = s.report(p);
         errors |= !report.ok;
         match format {

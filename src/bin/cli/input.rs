@@ -22,6 +22,8 @@ pub enum Item {
 pub struct Input {
     pub name: String,
     reader: Box<dyn BufRead>,
+    /// JSON Lines only: a first line that does not parse is a bad line, never the start of a document.
+    lines_only: bool,
 }
 
 /// Opens `file`; `None` and `-` mean stdin.
@@ -32,6 +34,7 @@ pub fn open(file: Option<&Path>) -> io::Result<Input> {
         Some(p) => Ok(Input {
             name: p.display().to_string(),
             reader: Box::new(BufReader::with_capacity(1 << 16, File::open(p)?)),
+            lines_only: false,
         }),
     }
 }
@@ -40,6 +43,7 @@ fn stdin() -> Input {
     Input {
         name: "stdin".to_string(),
         reader: Box::new(BufReader::with_capacity(1 << 16, io::stdin())),
+        lines_only: false,
     }
 }
 
@@ -68,6 +72,14 @@ enum Line {
 }
 
 impl Input {
+    /// Reads JSON Lines only (`check --jsonl`).
+    pub fn lines_only(self) -> Input {
+        Input {
+            lines_only: true,
+            ..self
+        }
+    }
+
     fn next_line(&mut self, line_no: &mut usize, buf: &mut Vec<u8>) -> Line {
         loop {
             buf.clear();
@@ -99,7 +111,7 @@ impl Input {
             }
             Line::Text(n, text) => {
                 let it = item(&text, n);
-                if matches!(it, Item::Bad { .. }) && text.trim_start().starts_with('{') {
+                if !self.lines_only && matches!(it, Item::Bad { .. }) && text.trim_start().starts_with('{') {
                     if !self.document(text, n, &mut line_no, &mut buf, &mut each) {
                         return;
                     }

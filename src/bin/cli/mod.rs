@@ -40,6 +40,10 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Json)]
         format: Format,
+        /// Read JSON Lines only: never a pretty-printed object spanning lines (for pipes that feed
+        /// arbitrary slices of a JSON Lines file, such as a Spark partition starting with a broken line).
+        #[arg(long)]
+        jsonl: bool,
     },
     /// Turn postings (a JSON object or JSON Lines, from FILE or stdin) into schema.org JobPosting
     /// JSON-LD, one per line. datePosted comes from `date_posted`, else --today.
@@ -194,8 +198,13 @@ pub fn main() -> i32 {
         }
     };
     match cli.command {
-        Command::Check { file, opts, format } => match opts.resolve() {
-            Ok(settings) => check::run(file.as_deref(), &settings, format),
+        Command::Check {
+            file,
+            opts,
+            format,
+            jsonl,
+        } => match opts.resolve() {
+            Ok(settings) => check::run(file.as_deref(), &settings, format, jsonl),
             Err(e) => {
                 eprintln!("jobseal: {}", safe::line(&e));
                 2
