@@ -24,7 +24,7 @@ export CHROME_BIN := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help demo test tools rust-tools apt-tools npm-tools e2e-deps pkg fmt-check clippy test-native test-wasm fuzz-tools test-fuzz fuzz \
-        test-pkg test-audit test-spark test-e2e bench bench-serve bench-audit bench-wasm bench-typing size clean
+        test-pkg test-audit test-spark test-e2e bench bench-serve bench-serve-node bench-audit bench-wasm bench-typing size clean
 
 help:
 	@echo "make demo   build and serve the demo on http://127.0.0.1:$(PORT)/www/ (PORT=... to change)"
@@ -162,6 +162,13 @@ SECS ?= 10
 bench-serve:
 	cargo build --profile native --locked --bin jobseal
 	cargo bench --locked --bench load -- --secs $(SECS) --soak 60
+
+# The same load against the Node wrapper (benches/node-wrapper.mjs: node:http around pkg/node.js).
+bench-serve-node: pkg
+	cargo build --profile native --locked --bin jobseal
+	node benches/node-wrapper.mjs 8788 & pid=$$!; sleep 1; \
+	  cargo bench --locked --bench load -- --url http://127.0.0.1:8788 --pid $$pid --label "node wrapper" --secs $(SECS) --soak 0; \
+	  kill $$pid
 
 bench-wasm: pkg e2e-deps
 	node benches/wasm-bench.mjs

@@ -114,6 +114,23 @@ def make_input(path):
     os.remove(gen)
 
 
+class ReadmeExcerpt(unittest.TestCase):
+    def test_the_readme_shows_the_jobs_own_code(self):
+        # The README's Spark snippet is a verbatim (dedented) excerpt of jobseal_spark.py.
+        import textwrap
+
+        readme = open(os.path.join(ROOT, "README.md"), encoding="utf-8").read()
+        marker = "<!-- excerpt: examples/spark/jobseal_spark.py -->\n```python\n"
+        self.assertIn(marker, readme)
+        block = readme.split(marker, 1)[1].split("\n```", 1)[0]
+        self.assertGreater(len(block.splitlines()), 10)
+        source = open(os.path.join(HERE, "jobseal_spark.py"), encoding="utf-8").read()
+        lines = source.splitlines()
+        n = len(block.splitlines())
+        windows = (textwrap.dedent("\n".join(lines[i : i + n])) for i in range(len(lines)))
+        self.assertIn(block, list(windows))
+
+
 class PartitionFunction(unittest.TestCase):
     """check_partition alone (no Spark): what a partition can start or end with, crash, short."""
 
