@@ -36,9 +36,10 @@ use super::rule::{FieldText, Hit};
 use super::rules::{self, RULES};
 use super::terms::negated;
 
-/// The built-in class `@id`: an account id or handle (hr_li88, @kh_kefu, 12345678), found by its shape
-/// rather than from a list: five or more of `a-z 0-9 _ . - @ +`, with a digit, an underscore or a
-/// leading `@` (plain words are not ids).
+/// The built-in class `@id`: an account id or handle (hr_li88, @kh_kefu, 12345678, brightpath.recruit),
+/// found by its shape rather than from a list: five or more of `a-z 0-9 _ . - @ +`, with a digit, an
+/// underscore, a leading `@`, or a dot between two words of at least two letters each, the longer of
+/// at least four (plain words are not ids; `node.js` and `e.g` are not either).
 const ID_CLASS: &str = "id";
 
 /// The built-in lexicons and patterns, as shipped: `data/patterns.txt` without its comments and
@@ -490,12 +491,35 @@ fn ids(t: &str) -> Vec<Range<usize>> {
             end -= 1;
         }
         let tok = &b[start..end];
-        let marked = tok.first() == Some(&b'@') || tok.iter().any(|c| c.is_ascii_digit() || *c == b'_');
+        let marked = tok.first() == Some(&b'@')
+            || tok.iter().any(|c| c.is_ascii_digit() || *c == b'_')
+            || dotted_handle(tok);
         if tok.len() >= 5 && marked {
             out.push(start..end);
         }
     }
     out
+}
+
+/// `brightpath.recruit`, `coralbay.spa.hr`: words of two or more letters joined by dots, one of
+/// them four or more long (`node.js`, `vue.js` and `e.g` are too short).
+fn dotted_handle(tok: &[u8]) -> bool {
+    let mut parts = tok.split(|c| *c == b'.');
+    let mut n = 0;
+    let mut longest = 0;
+    for p in parts.by_ref() {
+        if p.len() < 2 || !p.iter().all(u8::is_ascii_alphabetic) {
+            return false;
+        }
+        n += 1;
+        longest = longest.max(p.len());
+    }
+    n >= 2
+        && longest >= 4
+        && !matches!(
+            tok.rsplit(|c| *c == b'.').next(),
+            Some(b"js" | b"net" | b"py" | b"rs" | b"ts")
+        )
 }
 
 /// Sentence punctuation: a match marked %sentence may cross commas but not these.

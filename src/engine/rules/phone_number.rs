@@ -161,10 +161,81 @@ fn is_phone(d: &[u8], first_group: usize) -> bool {
     }
 }
 
+/// A mobile or 400/800 number spelled in English words ("one three nine, two two zero one, eight seven
+/// six five", "double eight"): byte ranges. Blind batch 4.
+pub fn find_spelled(text: &str) -> Vec<std::ops::Range<usize>> {
+    const WORDS: [(&str, u8); 11] = [
+        ("zero", 0),
+        ("oh", 0),
+        ("one", 1),
+        ("two", 2),
+        ("three", 3),
+        ("four", 4),
+        ("five", 5),
+        ("six", 6),
+        ("seven", 7),
+        ("eight", 8),
+        ("nine", 9),
+    ];
+    let mut found = Vec::new();
+    let mut digits: Vec<u8> = Vec::new();
+    let (mut start, mut end) = (0, 0);
+    let mut repeat = 1;
+    let flush = |digits: &mut Vec<u8>, start: usize, end: usize, found: &mut Vec<std::ops::Range<usize>>| {
+        if digits.len() >= 10 && is_phone(digits, digits.len()) {
+            found.push(start..end);
+        }
+        digits.clear();
+    };
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_alphabetic() {
+            // Spaces, commas, hyphens and dots may sit between the words; anything else ends the run.
+            if !matches!(b[i], b' ' | b',' | b'-' | b'.' | b'\t') {
+                flush(&mut digits, start, end, &mut found);
+                repeat = 1;
+            }
+            i += 1;
+            continue;
+        }
+        let w0 = i;
+        while i < b.len() && b[i].is_ascii_alphabetic() {
+            i += 1;
+        }
+        let word = text[w0..i].to_ascii_lowercase();
+        if let Some(&(_, d)) = WORDS.iter().find(|(w, _)| *w == word) {
+            if digits.is_empty() {
+                start = w0;
+            }
+            for _ in 0..repeat {
+                digits.push(d);
+            }
+            repeat = 1;
+            end = i;
+        } else if word == "double" || word == "triple" {
+            repeat = if word == "double" { 2 } else { 3 };
+            if digits.is_empty() {
+                start = w0;
+            }
+        } else {
+            flush(&mut digits, start, end, &mut found);
+            repeat = 1;
+        }
+    }
+    flush(&mut digits, start, end, &mut found);
+    found
+}
+
 fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     for ft in &cx.fields {
         for r in find(ft.text) {
             out.push(Hit::new(&RULE, ft.field, r, Some(Fix::Remove)));
+        }
+        if ft.text.bytes().any(|c| c.is_ascii_alphabetic()) {
+            for r in find_spelled(ft.text) {
+                out.push(Hit::new(&RULE, ft.field, r, Some(Fix::Remove)));
+            }
         }
     }
 }
@@ -222,6 +293,23 @@ mod tests {
         one("¹³⁸¹²³⁴⁵⁶⁷⁸", "¹³⁸¹²³⁴⁵⁶⁷⁸");
         one("ⅰⅲⅷⅰⅱⅲⅳⅴⅵⅶⅷ", "ⅰⅲⅷⅰⅱⅲⅳⅴⅵⅶⅷ");
         one("㈠㈢㈧㈠㈡㈢㈣㈤㈥㈦㈧", "㈠㈢㈧㈠㈡㈢㈣㈤㈥㈦㈧");
+    }
+
+    #[test]
+    fn spelled_in_english_words() {
+        fires(
+            "phone-number",
+            "Just call Mr Zhao: one three nine, two two zero one, eight seven six five",
+        );
+        fires(
+            "phone-number",
+            "Text me on one eight six double five two three four nine one oh",
+        );
+        clean(
+            "phone-number",
+            "one of three teams, two shifts, five days a week, nine hours, one break",
+        );
+        clean("phone-number", "We need one two three four volunteers");
     }
 
     #[test]
