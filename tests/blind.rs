@@ -3,7 +3,7 @@
 //! After first contact a batch is folded in here as a regression guard: recall per batch (by category,
 //! as `node scripts/score.mjs` counts it) and false positives may not get worse than the figures
 //! measured when the batch was folded in. These figures are NOT accuracy: the rules were tuned on
-//! batches 3 to 13 after their first contact; batch 14 was only scored.
+//! batches 3 to 15 after their first contact.
 #![allow(clippy::unwrap_used)]
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 use jobseal::engine::{rules::RULES, Checker, Date, Posting, Severity};
 
 /// (violating, clean) files, the least recall and the most clean postings with a finding allowed.
-const BATCHES: [(&str, &str, &str, f64, usize); 12] = [
+const BATCHES: [(&str, &str, &str, f64, usize); 13] = [
     (
         "b3 (zh)",
         include_str!("corpus/blind/b3-zh-violating.jsonl"),
@@ -24,7 +24,7 @@ const BATCHES: [(&str, &str, &str, f64, usize); 12] = [
         "b4 (en)",
         include_str!("corpus/blind/b4-en-violating.jsonl"),
         include_str!("corpus/blind/b4-en-clean.jsonl"),
-        0.90,
+        0.96,
         1,
     ),
     (
@@ -87,14 +87,21 @@ const BATCHES: [(&str, &str, &str, f64, usize); 12] = [
         "b13 (mixed)",
         include_str!("corpus/blind/b13-violating.jsonl"),
         include_str!("corpus/blind/b13-clean.jsonl"),
-        0.89,
+        0.92,
         1,
     ),
     (
-        "b14 (mixed, scored at first contact, not tuned on)",
+        "b14 (mixed)",
         include_str!("corpus/blind/b14-violating.jsonl"),
         include_str!("corpus/blind/b14-clean.jsonl"),
-        0.91,
+        0.99,
+        0,
+    ),
+    (
+        "b15 (mixed)",
+        include_str!("corpus/blind/b15-violating.jsonl"),
+        include_str!("corpus/blind/b15-clean.jsonl"),
+        0.99,
         0,
     ),
 ];
