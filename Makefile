@@ -76,11 +76,15 @@ tests/e2e/node_modules/.installed: tests/e2e/package.json tests/e2e/package-lock
 
 # ---- build -------------------------------------------------------------------------------------
 
-# The release package: wasm-pack (wasm-opt on), then pkg.json merged over pkg/package.json and the
-# package's JS modules copied in, so `npm pack ./pkg` is exactly what a platform installs.
+# The release package: two wasm modules from the one crate (issue 11): the checker (jobseal_bg.wasm,
+# --features checker) and the badge (jobseal_badge_bg.wasm, --features badge), each with wasm-pack
+# (wasm-opt on); then pkg.json merged over pkg/package.json and the package's JS modules copied in, so
+# `npm pack ./pkg` is exactly what a platform installs.
 pkg: tools
 	@case "$$(command -v wasm-opt)" in "$(CURDIR)/tools/"*) ;; *) echo "wasm-opt is not binaryen from tools/"; exit 1;; esac
-	wasm-pack build --release --target web --out-dir pkg --out-name jobseal
+	wasm-pack build --release --target web --out-dir pkg --out-name jobseal -- --no-default-features --features checker
+	wasm-pack build --release --target web --out-dir target/pkg-badge --out-name jobseal_badge -- --no-default-features --features badge
+	cp target/pkg-badge/jobseal_badge.js target/pkg-badge/jobseal_badge.d.ts target/pkg-badge/jobseal_badge_bg.wasm target/pkg-badge/jobseal_badge_bg.wasm.d.ts pkg/
 	node scripts/package.mjs
 	node scripts/demo-credentials.mjs --origin http://127.0.0.1:$(PORT) --origin http://localhost:$(PORT)
 
@@ -96,6 +100,8 @@ fmt-check:
 clippy: rust-tools
 	cargo clippy --all-targets --locked -- -D warnings
 	cargo clippy --target wasm32-unknown-unknown --lib --tests --locked -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --locked --no-default-features --features checker -- -D warnings
+	cargo clippy --target wasm32-unknown-unknown --lib --locked --no-default-features --features badge -- -D warnings
 
 test-native:
 	cargo test --locked
@@ -103,8 +109,10 @@ test-native:
 test-wasm: tools
 	wasm-pack test --headless --chrome -- --locked
 
-# The package, the supervised engine (trap recovery in Node), the demo server, the badge's reason texts.
+# The package's size against size-budget.json (each entry point, gzipped, with all it loads), the
+# package, the supervised engine (trap recovery in Node), the demo server, the badge's reason texts.
 test-pkg: pkg
+	node scripts/size.mjs --check
 	node --test tests/package.test.mjs tests/engine.test.mjs tests/serve.test.mjs tests/badge-reasons.test.mjs
 
 # The native CLI (opt-level 3), the audit sweep on 100,000 generated postings, the Node/CLI parity, and

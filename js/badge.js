@@ -26,7 +26,7 @@
 // Every value is inserted as text, never as HTML; a logo is loaded only over https and only as an
 // image. Each status looks different and says so in words (never colour alone). Styles are
 // constructable stylesheets: a strict CSP (style-src 'self') applies.
-import init, { verifyBadge, JobsealError, engine } from './ready.js';
+import init, { verifyBadge, JobsealError, engine } from './badge-ready.js';
 import { adoptStyles } from './sheet.js';
 import { reasonText } from './badge-reasons.js';
 

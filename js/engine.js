@@ -6,7 +6,7 @@
 // supervisor drops it, instantiates the same compiled module again in a fresh copy of the
 // wasm-bindgen glue (`jobseal.js?instance=N`: a new module record, so a new instance with its own
 // memory and tables), fires `jobseal:error` with `detail.cause === 'trap'`, and the next call runs on the
-// fresh instance. Checkers made through `api(engine)` rebuild themselves there with the same rule pack.
+// fresh instance. Checkers made through `checkerApi(engine)` rebuild themselves there with the same rule pack.
 //
 // The call that trapped throws a JobsealError (`code: 'trap'`, `cause`: the RuntimeError). A page or a
 // server never sees a poisoned instance twice. Limits: ES modules cannot be unloaded, so a trapped
@@ -226,7 +226,7 @@ export class Engine extends EventTarget {
  * The public API over the supervised engine: the same names and results as the wasm-bindgen glue,
  * every call through `engine.call`, and a Checker that rebuilds itself (same pack) after a restart.
  */
-export function api(engine) {
+export function checkerApi(engine) {
   const wrap = (name) => (...args) => engine.call((glue) => glue[name](...args));
 
   class Checker {
@@ -295,10 +295,14 @@ export function api(engine) {
     Checker,
     rules: wrap('rules'),
     version: wrap('version'),
-    checkUscc: wrap('checkUscc'),
-    verifyBadge: wrap('verifyBadge'),
     toJsonLd: wrap('toJsonLd'),
     toJsonLdText: wrap('toJsonLdText'),
     fromJsonLd: wrap('fromJsonLd'),
   };
+}
+
+/** The badge module's API over its own supervised engine. */
+export function badgeApi(engine) {
+  const wrap = (name) => (...args) => engine.call((glue) => glue[name](...args));
+  return { verifyBadge: wrap('verifyBadge'), checkUscc: wrap('checkUscc'), version: wrap('version') };
 }

@@ -3,11 +3,25 @@
 //   import init, { Checker, attachForm, renderBadge } from 'jobseal';
 //   await init();                     // fetches jobseal_bg.wasm next to this file, once
 //   new Checker().check(posting)      // { id, ok, findings }
-import init from './ready.js';
+import initChecker from './ready.js';
+import initBadge from './badge-ready.js';
 
-export default init;
+/**
+ * Initialises both modules of the package: the checker (jobseal_bg.wasm, `options` as for the
+ * checker's own init) and the badge (jobseal_badge_bg.wasm, next to this file). Resolves to the
+ * checker's engine. A page that needs only one imports 'jobseal/form' or 'jobseal/badge' instead and
+ * downloads only that one.
+ */
+export default async function init(options) {
+  const [engine] = await Promise.all([initChecker(options), initBadge()]);
+  return engine;
+}
 export {
-  initSync, engine, JobsealError, isTrap, Checker, rules, version, checkUscc, verifyBadge, toJsonLd, toJsonLdText, fromJsonLd,
+  engine, JobsealError, isTrap, Checker, rules, version, toJsonLd, toJsonLdText, fromJsonLd,
 } from './ready.js';
+export { verifyBadge, checkUscc, engine as badgeEngine } from './badge-ready.js';
 export { attachForm, FIELDS } from './form.js';
 export { renderBadge, JobsealBadge, configureBadges } from './badge.js';
+
+/** Synchronous initialisation of the checker from bytes or a WebAssembly.Module (workers, tests). */
+export { initSync } from './ready.js';

@@ -8,23 +8,32 @@
 // loaded, so the restart is synchronous); Checkers rebuild themselves with the same pack.
 import { readFileSync } from 'node:fs';
 import * as glue from './jobseal.js';
-import { Engine, api } from './engine.js';
+import * as badgeGlue from './jobseal_badge.js';
+import { Engine, checkerApi, badgeApi } from './engine.js';
 
 export { JobsealError, isTrap } from './engine.js';
 
-const module = new WebAssembly.Module(readFileSync(new URL('./jobseal_bg.wasm', import.meta.url)));
-glue.initSync({ module });
+/** One supervised engine per wasm module of the package (the checker's and the badge's). */
+function load(glue, file, fresh) {
+  const module = new WebAssembly.Module(readFileSync(new URL(`./${file}`, import.meta.url)));
+  glue.initSync({ module });
+  const engine = new Engine({
+    fresh,
+    instantiate: (copy, compiled) => {
+      copy.initSync({ module: compiled });
+    },
+    sync: true,
+  });
+  engine.adopt(glue, module);
+  return engine;
+}
 
-export const engine = new Engine({
-  fresh: (n) => import(new URL(`./jobseal.js?instance=${n}`, import.meta.url).href),
-  instantiate: (copy, compiled) => {
-    copy.initSync({ module: compiled });
-  },
-  sync: true,
-});
-engine.adopt(glue, module);
+export const engine = load(glue, 'jobseal_bg.wasm', (n) => import(new URL(`./jobseal.js?instance=${n}`, import.meta.url).href));
+/** The badge module's engine (verifyBadge, checkUscc). */
+export const badgeEngine = load(badgeGlue, 'jobseal_badge_bg.wasm', (n) => import(new URL(`./jobseal_badge.js?instance=${n}`, import.meta.url).href));
 
-export const { Checker, rules, version, checkUscc, verifyBadge, toJsonLd, toJsonLdText, fromJsonLd } = api(engine);
+export const { Checker, rules, version, toJsonLd, toJsonLdText, fromJsonLd } = checkerApi(engine);
+export const { verifyBadge, checkUscc } = badgeApi(badgeEngine);
 
 /** Already initialised at import; kept so code shared with the browser can `await init()`. */
 export default async function init() {

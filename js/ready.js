@@ -1,87 +1,20 @@
-// The one engine of the page: the wasm compiled once, instantiated once, supervised (engine.js) so
-// that a trap restarts it on a fresh instance. Every module of the package (index.js, form.js,
-// badge.js, jobseal-embed.js) uses what this module exports, never the raw glue.
+// The checker's engine: jobseal_bg.wasm (the posting checker, JSON-LD), compiled once, instantiated
+// once, supervised (engine.js) so that a trap restarts it on a fresh instance. The form widget, the
+// embed and the worker use what this module exports, never the raw glue. The badge has its own
+// module (badge-ready.js): nothing here loads the signature code.
 import * as glue from './jobseal.js';
-import { Engine, JobsealError, api } from './engine.js';
+import { checkerApi } from './engine.js';
+import { entry } from './loader.js';
 
 export { JobsealError, isTrap } from './engine.js';
 
-export const engine = new Engine({
-  // A new copy of the glue is a new module record, hence a new instance with its own memory.
+const loaded = entry({
+  glue,
   fresh: (n) => import(`./jobseal.js?instance=${n}`),
-  instantiate: (copy, module) => copy.default({ module_or_path: module }),
+  url: new URL('./jobseal_bg.wasm', import.meta.url),
+  file: 'jobseal_bg.wasm',
 });
 
-export const { Checker, rules, version, checkUscc, verifyBadge, toJsonLd, toJsonLdText, fromJsonLd } = api(engine);
-
-/** Why loading failed, as a stable cause: `csp`, `wasm-load` or `wasm-invalid`. */
-function classify(e) {
-  if (e instanceof JobsealError) return e;
-  const message = String(e?.message ?? e);
-  if (/Content Security Policy|unsafe-eval|wasm-eval/i.test(message)) {
-    return new JobsealError('csp', `jobseal: the page's Content-Security-Policy does not allow WebAssembly (script-src needs 'wasm-unsafe-eval'): ${message}`, e);
-  }
-  if (typeof WebAssembly !== 'undefined' && (e instanceof WebAssembly.CompileError || e instanceof WebAssembly.LinkError)) {
-    return new JobsealError('wasm-invalid', `jobseal: jobseal_bg.wasm is not a valid module: ${message}`, e);
-  }
-  return new JobsealError('wasm-load', `jobseal: jobseal_bg.wasm could not be loaded: ${message}`, e);
-}
-
-function source(options) {
-  const plain = options !== undefined && options !== null && Object.getPrototypeOf(options) === Object.prototype;
-  return plain ? options.module_or_path ?? options.module : options;
-}
-
-/** The compiled module, from a URL, a Request, a Response, bytes or a WebAssembly.Module. */
-async function compile(options) {
-  let src = source(options) ?? new URL('./jobseal_bg.wasm', import.meta.url);
-  if (src instanceof WebAssembly.Module) return src;
-  if (typeof src === 'string' || src instanceof URL || (typeof Request === 'function' && src instanceof Request)) {
-    src = fetch(src, { credentials: 'same-origin' });
-  }
-  src = await src;
-  if (typeof Response === 'function' && src instanceof Response) {
-    if (!src.ok) throw new JobsealError('wasm-load', `jobseal: ${src.url || 'jobseal_bg.wasm'}: HTTP ${src.status}`);
-    if (src.headers.get('content-type') === 'application/wasm' && WebAssembly.compileStreaming) {
-      return WebAssembly.compileStreaming(src);
-    }
-    return WebAssembly.compile(await src.arrayBuffer());
-  }
-  return WebAssembly.compile(src);
-}
-
-let ready = null;
-
-/**
- * Fetches, compiles and instantiates the wasm once; later calls return the same promise. A failed
- * load is not remembered: the next call tries again. Rejects with a JobsealError whose `code` is
- * `wasm-load`, `csp` or `wasm-invalid` (and the engine fires `jobseal:error` with that cause).
- */
-export default function init(options) {
-  if (engine.state === 'ready') return Promise.resolve(engine);
-  // Restarting after a trap: ready when the fresh instance is.
-  if (engine.state === 'recovering') return engine.whenReady().then((ok) => (ok ? engine : Promise.reject(engine.error)));
-  ready ??= (async () => {
-    engine.loading();
-    try {
-      const module = await compile(options);
-      await glue.default({ module_or_path: module });
-      engine.adopt(glue, module);
-      return engine;
-    } catch (e) {
-      ready = null;
-      throw engine.fail(null, classify(e));
-    }
-  })();
-  return ready;
-}
-
-/** Synchronous initialisation from bytes or a WebAssembly.Module (workers, tests). */
-export function initSync(options) {
-  if (engine.state === 'ready') return engine;
-  const src = source(options);
-  const module = src instanceof WebAssembly.Module ? src : new WebAssembly.Module(src);
-  glue.initSync({ module });
-  engine.adopt(glue, module);
-  return engine;
-}
+export const { engine, initSync } = loaded;
+export default loaded.init;
+export const { Checker, rules, version, toJsonLd, toJsonLdText, fromJsonLd } = checkerApi(engine);

@@ -20,7 +20,7 @@ function packed() {
 
 test('the tarball holds the wasm, the JS modules and the types', () => {
   const files = packed().files.map((f) => f.path).sort();
-  for (const f of ['jobseal_bg.wasm', 'jobseal.js', 'jobseal.d.ts', 'index.js', 'index.d.ts', 'node.js', 'package.json']) {
+  for (const f of ['jobseal_bg.wasm', 'jobseal.js', 'jobseal.d.ts', 'jobseal_badge_bg.wasm', 'jobseal_badge.js', 'badge-ready.js', 'loader.js', 'index.js', 'index.d.ts', 'node.js', 'package.json']) {
     assert.ok(files.includes(f), `${f} missing from ${files.join(', ')}`);
   }
   assert.ok(!files.some((f) => f.endsWith('.rs')), 'no Rust sources in the package');

@@ -13,6 +13,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::badge;
+#[cfg(feature = "checker")]
 use crate::engine::{self, Date, Field, Lang, Posting};
 
 #[wasm_bindgen(start)]
@@ -62,9 +63,11 @@ fn json_of(value: &JsValue, what: &str) -> Result<serde_json::Value, JsValue> {
             MAX_JSON_UNITS / 1024 / 1024
         )));
     }
-    engine::json::parse(&String::from(text)).map_err(|e| into_error(format!("{what} is not valid JSON: {e}")))
+    crate::engine::json::parse(&String::from(text))
+        .map_err(|e| into_error(format!("{what} is not valid JSON: {e}")))
 }
 
+#[cfg(feature = "checker")]
 fn parse_today(today: Option<String>) -> Result<Option<Date>, JsValue> {
     match today {
         None => Ok(None),
@@ -74,6 +77,7 @@ fn parse_today(today: Option<String>) -> Result<Option<Date>, JsValue> {
     }
 }
 
+#[cfg(feature = "checker")]
 fn parse_lang(lang: Option<String>, default: Lang) -> Result<Lang, JsValue> {
     match lang {
         None => Ok(default),
@@ -83,6 +87,7 @@ fn parse_lang(lang: Option<String>, default: Lang) -> Result<Lang, JsValue> {
     }
 }
 
+#[cfg(feature = "checker")]
 /// A compiled rule pack. `new Checker()` uses the built-in pack; `new Checker(pack)` applies a JSON
 /// rule pack (object or JSON text) over it and throws an `Error` naming the offending key.
 #[wasm_bindgen]
@@ -94,6 +99,7 @@ pub struct Checker {
     account: std::cell::RefCell<Option<(String, String, engine::account::Account)>>,
 }
 
+#[cfg(feature = "checker")]
 #[wasm_bindgen]
 impl Checker {
     #[wasm_bindgen(constructor)]
@@ -187,6 +193,7 @@ impl Checker {
     }
 }
 
+#[cfg(feature = "checker")]
 /// The rules of the built-in pack: `[{ id, category, severity }]`.
 #[wasm_bindgen]
 pub fn rules() -> Result<JsValue, JsValue> {
@@ -213,6 +220,7 @@ pub fn version() -> String {
     env!("CARGO_PKG_VERSION").to_string()
 }
 
+#[cfg(feature = "badge")]
 /// Checks a Unified Social Credit Code: `{ ok, reason? }`.
 #[wasm_bindgen(js_name = checkUscc)]
 pub fn check_uscc(code: &str) -> Result<JsValue, JsValue> {
@@ -235,6 +243,7 @@ pub fn check_uscc(code: &str) -> Result<JsValue, JsValue> {
     to_js(&out)
 }
 
+#[cfg(feature = "badge")]
 /// Verifies a badge credential: `{ status, reasons, warnings, claims }`. `jwks` is the platform's key
 /// set (object or JSON text); `options.origin` the site it is shown on (the element passes
 /// `location.origin`), `options.now` Unix seconds (default: the browser's clock), `options.account` the
@@ -302,6 +311,7 @@ pub fn verify_badge(token: &str, jwks: JsValue, options: JsValue) -> Result<JsVa
     ))
 }
 
+#[cfg(feature = "checker")]
 /// A posting (object or JSON text) as schema.org JobPosting JSON-LD. `today` (YYYY-MM-DD) is used for
 /// `datePosted` when the posting has no `date_posted`; default: the browser's date (UTC).
 #[wasm_bindgen(js_name = toJsonLd)]
@@ -315,6 +325,7 @@ pub fn to_json_ld(posting: JsValue, today: Option<String>) -> Result<JsValue, Js
     to_js(&engine::jsonld::to_jsonld(&posting, today))
 }
 
+#[cfg(feature = "checker")]
 /// The same JSON-LD as JSON text safe to put inside `<script type="application/ld+json">`: `<`, `>` and
 /// `&` are written `\u003c`, `\u003e`, `\u0026` (what `jobseal jsonld` prints).
 #[wasm_bindgen(js_name = toJsonLdText)]
@@ -330,6 +341,7 @@ pub fn to_json_ld_text(posting: JsValue, today: Option<String>) -> Result<String
     )))
 }
 
+#[cfg(feature = "checker")]
 /// A schema.org JobPosting (object or JSON text) mapped onto a posting object.
 #[wasm_bindgen(js_name = fromJsonLd)]
 pub fn from_json_ld(jsonld: JsValue) -> Result<JsValue, JsValue> {

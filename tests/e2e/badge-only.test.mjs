@@ -1,0 +1,32 @@
+// Issue 11: a page with only <jobseal-badge> loads the badge's own module and no byte of the posting
+// checker (jobseal_bg.wasm, its glue, the form, the worker). The requests of www/account.html are
+// recorded from navigation on.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, openPage, SHOTS } from './helpers.mjs';
+
+let env;
+before(async () => (env = await setup()));
+after(async () => env?.close());
+
+test('a page with only the badge loads the badge module and nothing of the checker', async () => {
+  const { page, context, errors, offsite } = await openPage(env, null);
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await page.goto(`${env.base}/www/account.html`);
+  await page.waitForSelector('jobseal-badge[data-status]', { timeout: 10000 });
+  const status = await page.getAttribute('jobseal-badge', 'data-status');
+  await page.waitForTimeout(300);
+  const pkg = requested.filter((p) => p.startsWith('/pkg/')).map((p) => p.slice(5)).sort();
+  assert.ok(pkg.includes('jobseal_badge_bg.wasm'), `the badge module was loaded: ${pkg}`);
+  for (const checker of ['jobseal_bg.wasm', 'jobseal.js', 'ready.js', 'form.js', 'worker.js', 'jobseal-embed.js', 'index.js']) {
+    assert.ok(!pkg.includes(checker), `${checker} was requested by a badge-only page: ${pkg}`);
+  }
+  const text = await page.evaluate(() => document.querySelector('jobseal-badge').shadowRoot.textContent);
+  assert.match(text, /上海启程人力资源服务有限公司/);
+  assert.equal(status, 'verified');
+  assert.deepEqual(errors, []);
+  assert.deepEqual(offsite, []);
+  await page.screenshot({ path: `${SHOTS}badge-only.png` });
+  await context.close();
+});
