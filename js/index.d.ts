@@ -117,6 +117,8 @@ export interface Engine extends EventTarget {
   addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
 }
 export const engine: Engine;
+/** The badge module's own engine (jobseal_badge_bg.wasm: verifyBadge, checkUscc), supervised the same way. */
+export const badgeEngine: Engine;
 
 /**
  * Fetches, compiles and instantiates the wasm once (browser); a failed load is not remembered. Rejects
