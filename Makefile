@@ -24,7 +24,7 @@ export CHROME_BIN := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help demo test tools rust-tools apt-tools npm-tools e2e-deps pkg fmt-check clippy test-native test-wasm fuzz-tools test-fuzz fuzz \
-        test-pkg test-audit test-spark test-e2e bench bench-serve bench-serve-node bench-audit bench-wasm bench-typing size clean
+        test-pkg test-types test-audit test-spark test-e2e bench bench-serve bench-serve-node bench-audit bench-wasm bench-typing size clean
 
 help:
 	@echo "make demo   build and serve the demo on http://127.0.0.1:$(PORT)/www/ (PORT=... to change)"
@@ -117,6 +117,14 @@ test-pkg: pkg
 
 # The native CLI (opt-level 3), the audit sweep on 100,000 generated postings, the Node/CLI parity, and
 # `jobseal serve` (every endpoint against openapi.json, limits, SIGTERM draining, SIGHUP reload).
+# The package's types in two strict consumer projects (tests/types/): a browser one with Vite's settings
+# and a Node one with module nodenext and no DOM; skipLibCheck off, so the .d.ts files are checked too.
+test-types: pkg
+	for p in browser node; do \
+	  mkdir -p tests/types/$$p/node_modules && ln -sfn ../../../../pkg tests/types/$$p/node_modules/jobseal; \
+	  tsc -p tests/types/$$p/tsconfig.json && echo "types: the $$p consumer type-checks"; \
+	done
+
 test-audit: pkg
 	cargo build --profile native --locked --bin jobseal
 	node --test --test-concurrency=1 tests/audit.test.mjs tests/parity.test.mjs tests/service.test.mjs
@@ -152,7 +160,7 @@ fuzz: fuzz-tools
 	  cargo +nightly fuzz run --fuzz-dir fuzz "$$t" fuzz/corpus/$$t -- -max_total_time=$(FUZZ_LONG) -rss_limit_mb=2048; \
 	done
 
-test: fmt-check clippy test-native test-wasm test-pkg test-audit test-spark test-fuzz test-e2e
+test: fmt-check clippy test-native test-wasm test-pkg test-types test-audit test-spark test-fuzz test-e2e
 	@echo "make test: every tier passed"
 
 # ---- measure -----------------------------------------------------------------------------------

@@ -12,6 +12,14 @@ for (const key of ['collaborators', 'module', 'main']) if (!(key in ours)) delet
 for (const name of await readdir(`${root}js`)) {
   await copyFile(`${root}js/${name}`, `${root}pkg/${name}`);
 }
+// The glue's types declare `[Symbol.dispose]()`, which needs TypeScript's esnext.disposable lib (TS2550 in
+// a consumer on ES2022): the method exists at run time where the engine has it, and free() is the
+// documented way; the declaration is dropped from the published types.
+for (const f of ['jobseal.d.ts', 'jobseal_badge.d.ts']) {
+  const path = `${root}pkg/${f}`;
+  const text = await readFile(path, 'utf8').catch(() => null);
+  if (text !== null) await writeFile(path, text.replace(/^\s*\[Symbol\.dispose\]\(\): void;\n/gm, ''));
+}
 for (const f of merged.files) {
   await access(`${root}pkg/${f}`).catch(() => {
     console.error(`pkg.json lists ${f}, which the build did not produce`);

@@ -30,3 +30,19 @@ test('a page with only the badge loads the badge module and nothing of the check
   await page.screenshot({ path: `${SHOTS}badge-only.png` });
   await context.close();
 });
+
+test('a form-only page loads the checker and nothing of the badge (no element registered, no signature code)', async () => {
+  const { page, context, errors } = await openPage(env, null);
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await page.goto(`${env.base}/tests/e2e/pages/policy.html?policy=hold`);
+  await page.waitForFunction(() => window.__events?.some((e) => e.type === 'ready'));
+  const pkg = requested.filter((p) => p.startsWith('/pkg/')).map((p) => p.slice(5));
+  assert.ok(pkg.includes('jobseal_bg.wasm'), `the checker was loaded: ${pkg}`);
+  for (const badge of ['jobseal_badge_bg.wasm', 'jobseal_badge.js', 'badge.js', 'badge-ready.js', 'badge-reasons.js']) {
+    assert.ok(!pkg.includes(badge), `${badge} was requested by a form-only page: ${pkg}`);
+  }
+  assert.equal(await page.evaluate(() => customElements.get('jobseal-badge')), undefined);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
