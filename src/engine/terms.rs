@@ -386,9 +386,12 @@ const EMPLOYER_PAYS: &[&str] = &[
     "审核",
     "结算",
     "退押",
-    // The job takes and returns customers' deposits (押金的收取与退还): blind batch 12.
+    // The job takes and returns customers' deposits (押金的收取与退还): blind batch 12; a bank's safe
+    // deposit boxes (办理保管箱押金收退): blind batch 17.
     "的收取",
     "收取与退还",
+    "收退",
+    "保管箱",
     // The job keeps the books of other people's money (管理供应商保证金台账): blind batch 9.
     "管理",
     // Banking and collecting for the company (办理承兑汇票保证金, 代公司收取, 交回公司财务): blind batch 10.

@@ -56,25 +56,72 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
 
 const TECH: &[&str] = &["asp.net", "vb.net", "ado.net", ".net", "node.js", "vue.js"];
 
-/// `t。cn／A8xK2p`: an ideographic full stop between two ASCII letters or digits, written for a dot to
-/// get a link past filters. Returns the text with each such `。` as `.` and, for every byte of it, the
-/// byte of `t` it comes from; None when there is none.
+/// Dots written as other characters, between ASCII letters or digits (`t。cn／A8xK2p`, `www·job-fast·top`).
+const DOTS: [char; 5] = ['。', '·', '・', '•', '･'];
+
+/// Addresses disguised to get past filters: a dot written as another character (`t。cn`, `www·abc·top`),
+/// or spaced out (`jianji-hub . cn / join`). Returns the text with each such dot as `.` and those spaces
+/// dropped, and, for every byte of it, the byte of `t` it comes from; None when there is none.
 fn dotted(t: &str) -> Option<(String, Vec<usize>)> {
-    let ascii_alnum = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
-    let stops: Vec<usize> = t
-        .match_indices('。')
-        .map(|(i, _)| i)
-        .filter(|&i| {
-            ascii_alnum(t[..i].chars().next_back()) && ascii_alnum(t[i + '。'.len_utf8()..].chars().next())
-        })
-        .collect();
-    if stops.is_empty() {
+    // Most text has neither: one pass over the bytes decides.
+    if !t.contains(&DOTS[..]) && !t.contains(" . ") && !t.contains(" / ") && !t.contains(" : ") {
+        return None;
+    }
+    let chars: Vec<(usize, char)> = t.char_indices().collect();
+    let ascii_word = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+    // The nearest character that is not a space, before or after index i.
+    let before = |i: usize| {
+        chars[..i]
+            .iter()
+            .rev()
+            .find(|(_, c)| *c != ' ')
+            .map(|&(j, c)| (j, c))
+    };
+    let after = |i: usize| {
+        chars[i + 1..]
+            .iter()
+            .find(|(_, c)| *c != ' ')
+            .map(|&(j, c)| (j, c))
+    };
+    let mut dot = vec![false; chars.len()];
+    let mut drop = vec![false; chars.len()];
+    for (i, &(_, c)) in chars.iter().enumerate() {
+        let is_dot = DOTS.contains(&c);
+        let spaced = matches!(c, '.' | '/' | ':')
+            && chars.get(i.wrapping_sub(1)).is_some_and(|p| p.1 == ' ')
+            && chars.get(i + 1).is_some_and(|n| n.1 == ' ');
+        if !is_dot && !spaced {
+            continue;
+        }
+        let (Some((_, p)), Some((_, n))) = (before(i), after(i)) else {
+            continue;
+        };
+        let ends = |c: char| ascii_word(c) || matches!(c, '.' | '/' | ':');
+        if (is_dot && ascii_word(p) && ascii_word(n)) || (spaced && ends(p) && ends(n)) {
+            dot[i] = is_dot;
+            // The spaces on either side go too.
+            let mut j = i;
+            while j > 0 && chars[j - 1].1 == ' ' {
+                j -= 1;
+                drop[j] = true;
+            }
+            let mut k = i + 1;
+            while k < chars.len() && chars[k].1 == ' ' {
+                drop[k] = true;
+                k += 1;
+            }
+        }
+    }
+    if !dot.iter().any(|d| *d) && !drop.iter().any(|d| *d) {
         return None;
     }
     let mut s = String::with_capacity(t.len());
     let mut map = Vec::with_capacity(t.len() + 1);
-    for (i, c) in t.char_indices() {
-        if c == '。' && stops.binary_search(&i).is_ok() {
+    for (n, &(i, c)) in chars.iter().enumerate() {
+        if drop[n] {
+            continue;
+        }
+        if dot[n] {
             s.push('.');
             map.push(i);
         } else {
@@ -154,6 +201,11 @@ mod tests {
         fires("messenger-contact", "https://wa.me/85212345678");
         fires(ID, "试音链接：t。cn／A8xK2p 复制到浏览器打开");
         fires(ID, "报名表在 jobs88。top");
+        fires(ID, "报名及岗位详情请打开 www·job-fast·top/apply 填写登记表");
+        fires(
+            ID,
+            "试稿及接单请访问 h t t p s : / / jianji-hub . cn / join 注册账号",
+        );
     }
 
     #[test]
@@ -164,6 +216,8 @@ mod tests {
         clean(ID, "简历请投递至平台");
         clean(ID, "hr@company.com");
         clean(ID, "Windows 10。会用office");
+        clean(ID, "工作时间 9:00 - 18:00 / 周一至周五");
+        clean(ID, "It ends here. Co-workers are friendly.");
     }
 
     #[test]
