@@ -115,7 +115,7 @@ const BATCHES: [(&str, &str, &str, f64, usize); 15] = [
         "b17 (mixed)",
         include_str!("corpus/blind/b17-violating.jsonl"),
         include_str!("corpus/blind/b17-clean.jsonl"),
-        0.99,
+        0.98,
         1,
     ),
 ];

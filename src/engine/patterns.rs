@@ -498,26 +498,6 @@ fn ids(t: &str) -> Vec<Range<usize>> {
             out.push(start..end);
         }
     }
-    // An account number in other scripts of digits (六八三 二九五 七一〇, ⑦①②…): five digits or more,
-    // single spaces allowed between them.
-    if !t.is_ascii() {
-        let mut run: Option<(usize, usize, usize)> = None; // start, end, digits
-        for (i, c) in t.char_indices().chain(std::iter::once((t.len(), '\n'))) {
-            let digit = i < t.len() && !c.is_ascii_digit() && super::normalize::digit_value(c).is_some();
-            if digit {
-                let r = run.get_or_insert((i, i, 0));
-                r.1 = i + c.len_utf8();
-                r.2 += 1;
-            } else if c == ' ' && run.is_some_and(|r| r.1 == i) {
-                // one space inside the number
-            } else if let Some((s, e, n)) = run.take() {
-                if n >= 5 {
-                    out.push(s..e);
-                }
-            }
-        }
-        out.sort_by_key(|r| (r.start, r.end));
-    }
     out
 }
 
