@@ -24,13 +24,14 @@ export CHROME_BIN := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help demo test tools rust-tools apt-tools npm-tools e2e-deps pkg fmt-check clippy test-native test-wasm fuzz-tools test-fuzz fuzz \
-        test-pkg test-types test-audit test-spark test-e2e bench bench-serve bench-serve-node bench-audit bench-wasm bench-typing size clean
+        test-pkg test-types test-audit test-spark test-e2e bench bench-serve bench-serve-node bench-mint bench-audit bench-wasm bench-typing size clean
 
 help:
 	@echo "make demo   build and serve the demo on http://127.0.0.1:$(PORT)/www/ (PORT=... to change)"
 	@echo "make test   every check and test tier"
 	@echo "make bench  criterion benchmarks (native) and the wasm size report"
 	@echo "make bench-serve  jobseal serve under load: requests/s, p50/p99 at 1, 8, 64 clients; 60 s soak"
+	@echo "make bench-mint   jobseal beside mint-filter in Node on the same postings"
 	@echo "make bench-audit  audit throughput and peak memory on 100k and 1M postings"
 	@echo "make bench-wasm   the same check in Node and in Chromium (wasm)"
 	@echo "make bench-typing frames while typing in a 2,000- and a 20,000-character description (Chromium)"
@@ -185,6 +186,14 @@ bench-serve-node: pkg
 	node benches/node-wrapper.mjs 8788 & pid=$$!; sleep 1; \
 	  cargo bench --locked --bench load -- --url http://127.0.0.1:8788 --pid $$pid --label "node wrapper" --secs $(SECS) --soak 0; \
 	  kill $$pid
+
+# jobseal beside mint-filter in one Node run on the blind batches' postings (benches/mint-bench.mjs).
+bench-mint: pkg benches/mint/node_modules/.installed
+	node benches/mint-bench.mjs
+
+benches/mint/node_modules/.installed: benches/mint/package.json benches/mint/package-lock.json
+	cd benches/mint && npm ci --no-audit --no-fund
+	touch $@
 
 bench-wasm: pkg e2e-deps
 	node benches/wasm-bench.mjs
