@@ -67,7 +67,10 @@ pub fn item(text: &str, line: usize) -> Item {
 /// One line read: its 1-based number and text, or why it could not be read.
 enum Line {
     Text(usize, String),
+    /// Not UTF-8: a bad line; reading goes on.
     Bad(usize, String),
+    /// The input itself failed (an I/O error): the last item.
+    Failed(usize, String),
     End,
 }
 
@@ -86,7 +89,7 @@ impl Input {
             match self.reader.read_until(b'\n', buf) {
                 Ok(0) => return Line::End,
                 Ok(_) => *line_no += 1,
-                Err(e) => return Line::Bad(*line_no + 1, format!("unreadable: {e}")),
+                Err(e) => return Line::Failed(*line_no + 1, format!("unreadable: {e}")),
             }
             match std::str::from_utf8(buf) {
                 Ok(t) if t.trim().is_empty() => continue,
@@ -101,35 +104,30 @@ impl Input {
     pub fn for_each(mut self, mut each: impl FnMut(Item) -> bool) {
         let mut line_no = 0usize;
         let mut buf = Vec::new();
-        match self.next_line(&mut line_no, &mut buf) {
-            Line::End => return,
-            Line::Bad(line, message) => {
-                let end = message_ends(&message);
-                if !each(Item::Bad { line, message }) || end {
-                    return;
-                }
-            }
-            Line::Text(n, text) => {
-                let it = item(&text, n);
-                if !self.lines_only && matches!(it, Item::Bad { .. }) && text.trim_start().starts_with('{') {
-                    if !self.document(text, n, &mut line_no, &mut buf, &mut each) {
-                        return;
-                    }
-                } else if !each(it) {
-                    return;
-                }
-            }
-        }
+        // Only the first non-blank line may begin a pretty-printed document.
+        let mut first = !self.lines_only;
         loop {
-            let it = match self.next_line(&mut line_no, &mut buf) {
+            let line = self.next_line(&mut line_no, &mut buf);
+            let may_begin_document = std::mem::replace(&mut first, false);
+            let it = match line {
                 Line::End => return,
-                Line::Text(n, text) => item(&text, n),
-                Line::Bad(line, message) => {
-                    let end = message_ends(&message);
-                    if !each(Item::Bad { line, message }) || end {
-                        return;
+                Line::Failed(line, message) => {
+                    each(Item::Bad { line, message });
+                    return;
+                }
+                Line::Bad(line, message) => Item::Bad { line, message },
+                Line::Text(n, text) => {
+                    let it = item(&text, n);
+                    if may_begin_document
+                        && matches!(it, Item::Bad { .. })
+                        && text.trim_start().starts_with('{')
+                    {
+                        if !self.document(text, n, &mut line_no, &mut buf, &mut each) {
+                            return;
+                        }
+                        continue;
                     }
-                    continue;
+                    it
                 }
             };
             if !each(it) {
@@ -166,6 +164,12 @@ impl Input {
                     // Not one document: replay what was read, then this line, then go on.
                     return replay(&lines, each) && each(Item::Bad { line, message });
                 }
+                Line::Failed(line, message) => {
+                    if replay(&lines, each) {
+                        each(Item::Bad { line, message });
+                    }
+                    return false;
+                }
             }
         }
         if ended {
@@ -188,9 +192,4 @@ impl Input {
 /// Lines held back while a document was tried, as JSON Lines.
 fn replay(lines: &[(usize, String)], each: &mut impl FnMut(Item) -> bool) -> bool {
     lines.iter().all(|(n, t)| each(item(t, *n)))
-}
-
-/// A read error (not a bad line) ends the input.
-fn message_ends(message: &str) -> bool {
-    message.starts_with("unreadable:")
 }
