@@ -112,6 +112,18 @@ const EN_TENS: [(&str, u64); 8] = [
     ("ninety", 90),
 ];
 
+/// One English digit word, any case (zero, oh, one … nine): the spelled-out phone numbers of
+/// `phone-number`.
+pub fn en_digit(word: &[u8]) -> Option<u8> {
+    if word.eq_ignore_ascii_case(b"zero") || word.eq_ignore_ascii_case(b"oh") {
+        return Some(0);
+    }
+    EN_UNITS[..9]
+        .iter()
+        .find(|(w, _)| w.as_bytes().eq_ignore_ascii_case(word))
+        .map(|&(_, v)| v as u8)
+}
+
 fn en_word(s: &str, table: &[(&str, u64)]) -> Option<(u64, usize)> {
     table
         .iter()

@@ -164,25 +164,7 @@ fn is_phone(d: &[u8], first_group: usize) -> bool {
 /// A mobile or 400/800 number spelled in English words ("one three nine, two two zero one, eight seven
 /// six five", "double eight"): byte ranges. Blind batch 4.
 pub fn find_spelled(text: &str) -> Vec<std::ops::Range<usize>> {
-    const WORDS: [(&str, u8); 11] = [
-        ("zero", 0),
-        ("oh", 0),
-        ("one", 1),
-        ("two", 2),
-        ("three", 3),
-        ("four", 4),
-        ("five", 5),
-        ("six", 6),
-        ("seven", 7),
-        ("eight", 8),
-        ("nine", 9),
-    ];
-    let digit = |w: &[u8]| {
-        WORDS
-            .iter()
-            .find(|(d, _)| d.as_bytes().eq_ignore_ascii_case(w))
-            .map(|(_, v)| *v)
-    };
+    let digit = crate::engine::numbers::en_digit;
     let b = text.as_bytes();
     // The words of the text (ASCII letters), with their byte ranges; most fields have few.
     let mut words = Vec::new();
