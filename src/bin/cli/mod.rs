@@ -137,24 +137,32 @@ impl Settings {
     }
 }
 
+/// The built-in pack, or the rule pack at `path` applied over it (check, audit and serve).
+pub fn read_pack(path: Option<&std::path::Path>) -> Result<Checker, String> {
+    match path {
+        None => Ok(Checker::new()),
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| format!("cannot read rule pack {}: {e}", path.display()))?;
+            Checker::from_pack_json(&text).map_err(|e| format!("{}: {e}", path.display()))
+        }
+    }
+}
+
+/// The platform's key set at `path` (check/audit --jwks and serve --jwks).
+pub fn read_jwks(path: &std::path::Path) -> Result<jobseal::badge::Jwks, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    jobseal::badge::Jwks::parse(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
 /// Verifies --account against --jwks (now, no origin, no status list) and returns the account.
 fn account(token: &str, jwks: &std::path::Path) -> Result<jobseal::engine::account::Account, String> {
-    use jobseal::badge;
-    let text = std::fs::read_to_string(jwks).map_err(|e| format!("cannot read {}: {e}", jwks.display()))?;
-    let set = badge::Jwks::parse(&text).map_err(|e| format!("{}: {e}", jwks.display()))?;
-    badge::account_for(token, &set, now_unix()).map_err(|e| format!("--account: {e}"))
+    jobseal::badge::account_for(token, &read_jwks(jwks)?, now_unix()).map_err(|e| format!("--account: {e}"))
 }
 
 impl CheckOpts {
     fn resolve(&self) -> Result<Settings, String> {
-        let checker = match &self.config {
-            None => Checker::new(),
-            Some(path) => {
-                let text = std::fs::read_to_string(path)
-                    .map_err(|e| format!("cannot read rule pack {}: {e}", path.display()))?;
-                Checker::from_pack_json(&text).map_err(|e| format!("{}: {e}", path.display()))?
-            }
-        };
+        let checker = read_pack(self.config.as_deref())?;
         let today = match &self.today {
             Some(s) => Date::parse(s)
                 .ok_or_else(|| format!("--today must be a date written YYYY-MM-DD, not {s:?}"))?,

@@ -72,28 +72,17 @@ struct Loaded {
 }
 
 fn load(opts: &ServeOpts) -> Result<Loaded, String> {
-    let checker = match &opts.config {
-        None => Checker::new(),
-        Some(path) => {
-            let text = std::fs::read_to_string(path)
-                .map_err(|e| format!("cannot read rule pack {}: {e}", path.display()))?;
-            Checker::from_pack_json(&text).map_err(|e| format!("{}: {e}", path.display()))?
-        }
-    };
-    let jwks = match &opts.jwks {
-        None => None,
-        Some(path) => {
-            let text =
-                std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-            Some(Jwks::parse(&text).map_err(|e| format!("{}: {e}", path.display()))?)
-        }
-    };
+    let checker = super::read_pack(opts.config.as_deref())?;
+    let jwks = opts.jwks.as_deref().map(super::read_jwks).transpose()?;
     Ok(Loaded {
         checker,
         jwks,
         loaded_at: super::now_unix(),
     })
 }
+
+/// A metric family as /metrics writes it: name, type, help, and (labels, value) samples.
+type Family<'a> = (&'a str, &'a str, &'a str, &'a [(String, u64)]);
 
 /// A route's latency histogram: bucket counts, sum of seconds, count.
 type Histogram = (Vec<u64>, f64, u64);
@@ -205,55 +194,55 @@ impl Metrics {
                 );
             }
         }
-        let _ = writeln!(o, "# HELP jobseal_postings_checked_total Postings checked.");
-        let _ = writeln!(o, "# TYPE jobseal_postings_checked_total counter");
-        let _ = writeln!(
-            o,
-            "jobseal_postings_checked_total {}",
-            self.postings.load(Ordering::Relaxed)
-        );
-        let _ = writeln!(
-            o,
-            "# HELP jobseal_bad_lines_total Batch lines that were not a readable posting."
-        );
-        let _ = writeln!(o, "# TYPE jobseal_bad_lines_total counter");
-        let _ = writeln!(
-            o,
-            "jobseal_bad_lines_total {}",
-            self.bad_lines.load(Ordering::Relaxed)
-        );
-        let _ = writeln!(o, "# HELP jobseal_findings_total Findings reported, by rule.");
-        let _ = writeln!(o, "# TYPE jobseal_findings_total counter");
-        for (r, n) in RULES.iter().zip(&self.findings) {
-            let _ = writeln!(
-                o,
-                "jobseal_findings_total{{rule=\"{}\"}} {}",
-                r.id,
-                n.load(Ordering::Relaxed)
-            );
+        let load = |n: &AtomicU64| n.load(Ordering::Relaxed);
+        let findings: Vec<(String, u64)> = RULES
+            .iter()
+            .zip(&self.findings)
+            .map(|(r, n)| (format!("{{rule=\"{}\"}}", r.id), load(n)))
+            .collect();
+        let reloads = [
+            ("{result=\"ok\"}".to_string(), load(&self.reloads_ok)),
+            ("{result=\"error\"}".to_string(), load(&self.reloads_failed)),
+        ];
+        let families: [Family<'_>; 5] = [
+            (
+                "jobseal_postings_checked_total",
+                "counter",
+                "Postings checked.",
+                &[(String::new(), load(&self.postings))],
+            ),
+            (
+                "jobseal_bad_lines_total",
+                "counter",
+                "Batch lines that were not a readable posting.",
+                &[(String::new(), load(&self.bad_lines))],
+            ),
+            (
+                "jobseal_findings_total",
+                "counter",
+                "Findings reported, by rule.",
+                &findings,
+            ),
+            (
+                "jobseal_reloads_total",
+                "counter",
+                "SIGHUP reloads of the rule pack and key set.",
+                &reloads,
+            ),
+            (
+                "jobseal_in_flight_requests",
+                "gauge",
+                "Requests being handled now.",
+                &[(String::new(), load(&self.in_flight))],
+            ),
+        ];
+        for (name, kind, help, samples) in families {
+            let _ = writeln!(o, "# HELP {name} {help}");
+            let _ = writeln!(o, "# TYPE {name} {kind}");
+            for (labels, value) in samples {
+                let _ = writeln!(o, "{name}{labels} {value}");
+            }
         }
-        let _ = writeln!(
-            o,
-            "# HELP jobseal_reloads_total SIGHUP reloads of the rule pack and key set."
-        );
-        let _ = writeln!(o, "# TYPE jobseal_reloads_total counter");
-        let _ = writeln!(
-            o,
-            "jobseal_reloads_total{{result=\"ok\"}} {}",
-            self.reloads_ok.load(Ordering::Relaxed)
-        );
-        let _ = writeln!(
-            o,
-            "jobseal_reloads_total{{result=\"error\"}} {}",
-            self.reloads_failed.load(Ordering::Relaxed)
-        );
-        let _ = writeln!(o, "# HELP jobseal_in_flight_requests Requests being handled now.");
-        let _ = writeln!(o, "# TYPE jobseal_in_flight_requests gauge");
-        let _ = writeln!(
-            o,
-            "jobseal_in_flight_requests {}",
-            self.in_flight.load(Ordering::Relaxed)
-        );
         o
     }
 }
