@@ -78,10 +78,12 @@ export class Checker {
   constructor(pack?: RulePack | string | null);
   /** today: YYYY-MM-DD, the date expiry is judged against (omit to skip the expiry check). */
   /**
-   * options.account (the publishing account's badge credential) with options.jwks holds the employer to
-   * the account's certified name (rule employer-mismatch); a credential that does not verify throws.
+   * options.account, the account the posting is published from, holds the employer to its certified
+   * name (rule employer-mismatch): `{ name, kind }` (what accountFor returns), or — with the 'jobseal'
+   * entries, which load the badge module too — its badge credential with options.jwks, verified first;
+   * a credential that does not verify throws. jobseal/form's Checker takes only `{ name, kind }`.
    */
-  check(posting: Posting | string, today?: string | null, lang?: Lang | null, options?: { account?: string; jwks?: JsonWebKeySet | string }): Report;
+  check(posting: Posting | string, today?: string | null, lang?: Lang | null, options?: { account?: string | Account; jwks?: JsonWebKeySet | string }): Report;
   checkField(field: FieldName, text: string, today?: string | null, lang?: Lang | null): Finding[];
   readonly lang: Lang;
   free(): void;
@@ -144,6 +146,14 @@ export interface BadgeVerification {
 export interface JsonWebKeySet { keys: Array<{ kty: string; crv?: string; x?: string; kid: string; [k: string]: unknown }> }
 
 /** Verifies a badge credential (compact JWS, EdDSA/Ed25519). now: Unix seconds (default: the clock). */
+/** A recruitment account: its certified name and kind (the circular's three kinds). */
+export interface Account { name: string; kind: 'employer' | 'hr_agency' | 'public_service' }
+/**
+ * The account a badge credential certifies, verified now (or at `now`, Unix seconds) against the key set,
+ * with no origin and no status list: what Checker.check takes as options.account. Throws an Error saying
+ * why a credential cannot be the publishing account ("the credential is invalid, …: bad-signature (…)").
+ */
+export function accountFor(token: string, jwks: JsonWebKeySet | string, now?: number): Account;
 export function verifyBadge(token: string, jwks: JsonWebKeySet | string, options?: {
   origin?: string;
   now?: number;

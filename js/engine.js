@@ -225,8 +225,9 @@ export class Engine extends EventTarget {
 /**
  * The public API over the supervised engine: the same names and results as the wasm-bindgen glue,
  * every call through `engine.call`, and a Checker that rebuilds itself (same pack) after a restart.
+ * `verifyAccount` (account.js; the 'jobseal' entries): `options.account` may then be a credential.
  */
-export function checkerApi(engine) {
+export function checkerApi(engine, verifyAccount) {
   const wrap = (name) => (...args) => engine.call((glue) => glue[name](...args));
 
   class Checker {
@@ -268,6 +269,9 @@ export function checkerApi(engine) {
 
     /** Checks a whole posting: `{ id, ok, findings }`. */
     check(posting, today, lang, options) {
+      if (verifyAccount && typeof options?.account === 'string') {
+        options = { ...options, account: verifyAccount(options.account, options.jwks) };
+      }
       return engine.call((glue, gen) => this.#at(glue, gen).check(posting, today, lang, options));
     }
 
@@ -306,3 +310,4 @@ export function badgeApi(engine) {
   const wrap = (name) => (...args) => engine.call((glue) => glue[name](...args));
   return { verifyBadge: wrap('verifyBadge'), checkUscc: wrap('checkUscc'), version: wrap('version') };
 }
+

@@ -1,6 +1,6 @@
 // Types of 'jobseal/form': the as-you-type checker for a posting form (attachForm). Loads only the
 // checker's module (jobseal_bg.wasm); importing it registers no element.
-import type { Checker, ErrorCause, ErrorDetail, FieldName, Finding, JsonWebKeySet, Lang, Posting, Report, RulePack } from './core.js';
+import type { Account, Checker, ErrorCause, ErrorDetail, FieldName, Finding, JsonWebKeySet, Lang, Posting, Report, RulePack } from './core.js';
 
 export interface ChangeDetail {
   ok: boolean;
@@ -19,8 +19,12 @@ export interface FormController extends EventTarget {
   check(): Report;
   /** Switches the messages and the widget's own text. */
   setLang(lang: Lang): void;
-  /** The signed-in account's badge credential and the platform's key set (null: none); checks again. */
-  setAccount(credential: string | null, jwks?: JsonWebKeySet | string): void;
+  /**
+   * The signed-in account (null: none): `{ name, kind }`, or its badge credential, whose claims the form
+   * reads without checking the signature (the form loads no signature code; verify on the server). Checks again.
+   * `jwks` is accepted for compatibility and not used.
+   */
+  setAccount(account: string | Account | null, jwks?: JsonWebKeySet | string): void;
   readonly report: Report;
   readonly lang: Lang;
   /** 'loading' until the checker is there; 'unavailable' while the engine cannot check. */
@@ -50,9 +54,13 @@ export interface AttachOptions {
    * data-jobseal-worker="off" on the form, keeps every check on the main thread).
    */
   worker?: boolean;
-  /** The publishing account's badge credential: the employer is held to its certified name (employer-mismatch). */
-  account?: string;
-  /** The platform's key set, to verify `account`. */
+  /**
+   * The publishing account, `{ name, kind }` or its badge credential: the employer is held to its certified
+   * name (employer-mismatch). A credential's claims are read without checking its signature (the form
+   * loads no signature code): the platform verifies it on its server before publishing.
+   */
+  account?: string | Account;
+  /** Accepted for compatibility; not used (the form does not verify signatures). */
   jwks?: JsonWebKeySet | string;
   /** A rule pack, used when no checker is given. */
   pack?: RulePack | string;

@@ -205,6 +205,32 @@ function textual(el) {
 /** What the widget waits for the engine when submit is pressed before it is ready. */
 export const DEFAULT_WAIT_MS = 3000;
 
+/**
+ * The publishing account for the check: `{ name, kind }` as given, or as a badge credential names it.
+ * The form carries no signature code (issue 11: it loads only the checker's module), so a credential's
+ * claims are read here without checking its signature. That is sound for this widget: the credential
+ * comes from the platform's own page script, an employer who edits their own page only changes their
+ * own advisory check, and the platform verifies the credential where it counts, before publishing
+ * (`jobseal check --account --jwks`, the service's Jobseal-Account header, or Node's Checker). A
+ * credential that cannot be read, or has expired, throws an Error naming options.account.
+ */
+function accountOf(account) {
+  if (account === null || account === undefined || typeof account === 'object') return account;
+  const part = String(account).trim().split('.')[1] ?? '';
+  let claims;
+  try {
+    const b64 = part.replace(/-/g, '+').replace(/_/g, '/');
+    const bytes = Uint8Array.from(atob(b64 + '==='.slice((b64.length + 3) % 4)), (c) => c.charCodeAt(0));
+    claims = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    throw new Error('options.account: the credential is not a readable badge credential (a compact JWS)');
+  }
+  if (typeof claims?.exp === 'number' && claims.exp * 1000 <= Date.now()) {
+    throw new Error('options.account: the credential has expired: the platform must re-verify the account');
+  }
+  return { name: claims?.name, kind: claims?.kind };
+}
+
 /** Failures that no later keystroke can mend (as opposed to one check that threw). */
 const LASTING = new Set(['wasm-load', 'wasm-invalid', 'csp', 'pack-load', 'pack-invalid', 'restart-failed', 'checker-missing']);
 
@@ -242,11 +268,11 @@ export function attachForm(form, options = {}) {
   // Posting fields the page supplies itself (e.g. the employer's name and information from the account).
   const base = { ...(options.base ?? {}) };
   let lang = options.lang === 'en' ? 'en' : 'zh';
-  // The certified account the posting is published from (issue 13): its badge credential and the
-  // platform's key set. The engine verifies it and holds the employer to its certified name
-  // (employer-mismatch). A credential that does not verify fires jobseal:error (account-invalid) once
-  // and the posting is checked without it.
-  let account = options.account ? { account: String(options.account), jwks: options.jwks } : null;
+  // The certified account the posting is published from (issue 13): `{ name, kind }`, or its badge
+  // credential, read by accountOf (above: no signature check in the form; the server verifies). The
+  // employer is held to its certified name (employer-mismatch). An account that cannot be used fires
+  // jobseal:error (account-invalid) once and the posting is checked without it.
+  let account = options.account ? { account: options.account } : null;
   const id = `jobseal-${++uid}`;
   const controller = new EventTarget();
   const cleanups = [];
@@ -578,8 +604,9 @@ export function attachForm(form, options = {}) {
           return true;
         }
         again = false;
+        const options = accountOption();
         inflight = { seq: ++seq, key: JSON.stringify([p, lang, account?.account]) };
-        worker.w.postMessage({ type: 'check', seq: inflight.seq, posting: p, today, lang, options: account ?? undefined });
+        worker.w.postMessage({ type: 'check', seq: inflight.seq, posting: p, today, lang, options });
         return true;
       }
     }
@@ -596,11 +623,27 @@ export function attachForm(form, options = {}) {
     return true;
   }
 
+  /** The account option of a check, read once (accountOf); one that cannot be read is dropped, loudly. */
+  function accountOption() {
+    if (!account) return undefined;
+    if (!account.read) {
+      try {
+        account = { account: accountOf(account.account), read: true };
+      } catch (e) {
+        account = null;
+        raise('account-invalid', e);
+        return undefined;
+      }
+    }
+    return { account: account.account };
+  }
+
   /** The check, held to the account when there is one; an account the engine refuses is dropped, loudly. */
   function checkWithAccount(p) {
-    if (!account) return checker.check(p, today, lang);
+    const withAccount = accountOption();
+    if (!withAccount) return checker.check(p, today, lang);
     try {
-      return checker.check(p, today, lang, account);
+      return checker.check(p, today, lang, withAccount);
     } catch (e) {
       if (!/options\.account/.test(String(e?.message))) throw e;
       account = null;
@@ -1016,7 +1059,7 @@ export function attachForm(form, options = {}) {
    * null for none). Checks again at once.
    */
   controller.setAccount = (credential, jwks) => {
-    account = credential ? { account: String(credential), jwks } : null;
+    account = credential ? { account: credential } : null;
     if (status === 'ready' || (status === 'unavailable' && !failure?.lasting)) run(true);
   };
   controller.setLang = (next) => {

@@ -3,8 +3,10 @@
 //   import init, { Checker, attachForm, renderBadge } from 'jobseal';
 //   await init();                     // fetches jobseal_bg.wasm next to this file, once
 //   new Checker().check(posting)      // { id, ok, findings }
-import initChecker from './ready.js';
-import initBadge from './badge-ready.js';
+import initChecker, { engine } from './ready.js';
+import initBadge, { verifyBadge } from './badge-ready.js';
+import { checkerApi } from './engine.js';
+import { accountWith, accountVerifier } from './account.js';
 
 /**
  * Initialises both modules of the package: the checker (jobseal_bg.wasm, `options` as for the
@@ -17,9 +19,13 @@ export default async function init(options) {
   return engine;
 }
 export {
-  engine, JobsealError, isTrap, Checker, rules, version, toJsonLd, toJsonLdText, fromJsonLd,
+  engine, JobsealError, isTrap, rules, version, toJsonLd, toJsonLdText, fromJsonLd,
 } from './ready.js';
 export { verifyBadge, checkUscc, engine as badgeEngine } from './badge-ready.js';
+/** The account a badge credential certifies ({ name, kind }), verified: what Checker.check takes. */
+export const accountFor = accountWith(verifyBadge);
+/** A Checker that also takes a badge credential as options.account (verified with the badge module). */
+export const { Checker } = checkerApi(engine, accountVerifier(accountFor));
 export { attachForm, FIELDS } from './form.js';
 export { renderBadge, JobsealBadge, configureBadges } from './badge.js';
 

@@ -5,9 +5,10 @@
 //   <form data-jobseal data-jobseal-pack="/rules/pack.json" data-jobseal-lang="zh"
 //         data-jobseal-policy="allow|hold" data-jobseal-wait-ms="3000"
 //         data-jobseal-account="<the signed-in account's badge credential>"> … </form>
-// With data-jobseal-account, the platform's key set is fetched from data-jobseal-jwks (default: the
-// same-origin /.well-known/jobseal-jwks.json) and the employer is held to the account's certified name
-// (rule employer-mismatch); controller.setAccount(credential, jwks) does the same from a script.
+// With data-jobseal-account, the employer is held to the account's certified name (rule
+// employer-mismatch); controller.setAccount(credential) does the same from a script. The form reads the
+// credential's claims without checking its signature (it loads no signature code; see accountOf in
+// form.js): the platform verifies the credential on its server before publishing.
 //
 // Fields are found by their name attribute (title, description, …). Each form gets its controller
 // (see attachForm) at form.jobseal at once, so the submit guard is in place before the wasm has
@@ -45,13 +46,7 @@ function attach(form) {
   const controller = attachForm(form, { checker: checkerFor(form), lang });
   form.jobseal = controller;
   const credential = form.getAttribute('data-jobseal-account');
-  if (credential) {
-    const url = new URL(form.getAttribute('data-jobseal-jwks') || '/.well-known/jobseal-jwks.json', location.href);
-    fetch(url, { credentials: 'same-origin' })
-      .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`HTTP ${r.status}`))))
-      .then((jwks) => controller.setAccount(credential, jwks))
-      .catch((e) => form.dispatchEvent(new CustomEvent('jobseal:error', { bubbles: true, detail: { cause: 'account-invalid', message: `jobseal: key set ${url}: ${e.message}`, error: e } })));
-  }
+  if (credential) controller.setAccount(credential);
   return controller;
 }
 

@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import * as glue from './jobseal.js';
 import * as badgeGlue from './jobseal_badge.js';
 import { Engine, checkerApi, badgeApi } from './engine.js';
+import { accountWith, accountVerifier } from './account.js';
 
 export { JobsealError, isTrap } from './engine.js';
 
@@ -32,8 +33,11 @@ export const engine = load(glue, 'jobseal_bg.wasm', (n) => import(new URL(`./job
 /** The badge module's engine (verifyBadge, checkUscc). */
 export const badgeEngine = load(badgeGlue, 'jobseal_badge_bg.wasm', (n) => import(new URL(`./jobseal_badge.js?instance=${n}`, import.meta.url).href));
 
-export const { Checker, rules, version, toJsonLd, toJsonLdText, fromJsonLd } = checkerApi(engine);
 export const { verifyBadge, checkUscc } = badgeApi(badgeEngine);
+/** The account a badge credential certifies ({ name, kind }), verified: what Checker.check takes. */
+export const accountFor = accountWith(verifyBadge);
+// A Checker here verifies a credential given as options.account with the badge module first.
+export const { Checker, rules, version, toJsonLd, toJsonLdText, fromJsonLd } = checkerApi(engine, accountVerifier(accountFor));
 
 /** Already initialised at import; kept so code shared with the browser can `await init()`. */
 export default async function init() {

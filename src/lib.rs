@@ -8,6 +8,7 @@
 //!
 //! `web` and the CLI call `engine` and `badge`; those two never call back up.
 
+#[cfg(feature = "badge")]
 pub mod badge;
 pub mod engine;
 

@@ -88,3 +88,54 @@ test('the JS API converts to and from schema.org JobPosting, and check() reads J
   const c = new Checker();
   assert.deepEqual(c.check(toJsonLd(bad, '2026-11-28'), '2026-11-28'), c.check(bad, '2026-11-28'));
 });
+
+test('the checker module carries no signature code; the badge module does', () => {
+  // Built from the crate without the `badge` feature: ed25519-dalek, base64 and miniz_oxide are not
+  // even compiled (cargo's own dependency graph says so), and none of the badge module's texts is in it.
+  const tree = (features) => execFileSync('cargo', ['tree', '--locked', '--offline', '-e', 'normal', '--target', 'wasm32-unknown-unknown', '--no-default-features', '--features', features, '--prefix', 'none'], { cwd: root, encoding: 'utf8' });
+  const crates = (t) => new Set(t.split('\n').map((l) => l.split(' ')[0]).filter(Boolean));
+  const checker = crates(tree('checker'));
+  const badge = crates(tree('badge'));
+  for (const c of ['ed25519-dalek', 'curve25519-dalek', 'sha2', 'base64', 'miniz_oxide']) {
+    assert.ok(!checker.has(c), `${c} is in the checker's build`);
+  }
+  assert.ok(badge.has('ed25519-dalek') && badge.has('sha2'), 'the badge build has the signature code');
+  const checkerWasm = readFileSync(`${root}pkg/jobseal_bg.wasm`).toString('latin1');
+  const badgeWasm = readFileSync(`${root}pkg/jobseal_badge_bg.wasm`).toString('latin1');
+  for (const text of ['EdDSA', 'jobseal-badge+jwt', 'bad-signature', 'OKP/Ed25519']) {
+    assert.ok(badgeWasm.includes(text), `the badge module says ${text}`);
+    assert.ok(!checkerWasm.includes(text), `the checker module says ${text}`);
+  }
+  const exports = (file) => WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(`${root}pkg/${file}`))).map((e) => e.name);
+  assert.ok(exports('jobseal_badge_bg.wasm').includes('verifyBadge'));
+  assert.ok(!exports('jobseal_bg.wasm').some((n) => /badge/i.test(n)), 'no badge export in the checker');
+});
+
+test('a credential as the publishing account: the Node Checker verifies it with the badge module; the checker alone takes { name, kind }', async () => {
+  const { Checker, accountFor } = await import(`${root}pkg/node.js`);
+  const form = await import(`${root}pkg/jobseal.js`);
+  const { issue, keypair, EMPLOYER } = await import(`${root}tests/data/make-node-credentials.mjs`);
+  const k = keypair('acct-1');
+  const now = Math.floor(Date.now() / 1000);
+  const claims = { ...EMPLOYER, iat: now - 60, exp: now + 86400 * 30 };
+  const token = issue(claims, k);
+  const account = accountFor(token, k.jwks);
+  assert.deepEqual(account, { name: EMPLOYER.name, kind: EMPLOYER.kind });
+  const posting = { title: '普工', employer: '另一家贸易有限公司' };
+  const rules = (r) => r.findings.map((f) => f.rule);
+  const viaToken = new Checker().check(posting, null, 'zh', { account: token, jwks: k.jwks });
+  const viaAccount = new Checker().check(posting, null, 'zh', { account });
+  assert.ok(rules(viaToken).includes('employer-mismatch'));
+  assert.deepEqual(viaToken, viaAccount);
+  // Expired (the fixture's dates) and forged: the Node Checker refuses them, as the CLI does.
+  assert.throws(() => new Checker().check(posting, null, 'zh', { account: issue(EMPLOYER, k), jwks: k.jwks }), /options\.account: the credential is expired/);
+  assert.throws(() => new Checker().check(posting, null, 'zh', { account: issue(claims, keypair('acct-1')), jwks: k.jwks }), /options\.account: the credential is invalid, not usable as the publishing account: bad-signature/);
+  assert.throws(() => new Checker().check(posting, null, 'zh', { account: token }), /options\.account needs options\.jwks/);
+  // The checker's own module (what jobseal/form loads) refuses a credential, naming what it takes.
+  form.initSync({ module: new WebAssembly.Module(readFileSync(`${root}pkg/jobseal_bg.wasm`)) });
+  const bare = new form.Checker();
+  assert.throws(() => bare.check(posting, null, 'zh', { account: token, jwks: k.jwks }), /carries no signature code.*\{ name, kind \}/);
+  assert.deepEqual(bare.check(posting, null, 'zh', { account }), viaAccount);
+  assert.throws(() => bare.check(posting, null, 'zh', { account: { name: ' ', kind: 'employer' } }), /options\.account\.name/);
+  assert.throws(() => bare.check(posting, null, 'zh', { account: { name: 'x', kind: 'boss' } }), /options\.account\.kind/);
+});

@@ -12,6 +12,7 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+#[cfg(feature = "badge")]
 use crate::badge;
 #[cfg(feature = "checker")]
 use crate::engine::{self, Date, Field, Lang, Posting};
@@ -94,9 +95,6 @@ fn parse_lang(lang: Option<String>, default: Lang) -> Result<Lang, JsValue> {
 #[derive(Debug)]
 pub struct Checker {
     inner: engine::Checker,
-    /// The last account credential verified for `check` (token, key set text) and its account: a
-    /// form checks on every keystroke with the same credential, verified once.
-    account: std::cell::RefCell<Option<(String, String, engine::account::Account)>>,
 }
 
 #[cfg(feature = "checker")]
@@ -107,7 +105,6 @@ impl Checker {
         if pack.is_undefined() || pack.is_null() {
             return Ok(Checker {
                 inner: engine::Checker::new(),
-                account: Default::default(),
             });
         }
         let value = json_of(&pack, "the rule pack")?;
@@ -115,15 +112,16 @@ impl Checker {
         config.apply(&value).map_err(into_error)?;
         Ok(Checker {
             inner: engine::Checker::with_config(config),
-            account: Default::default(),
         })
     }
 
     /// Checks a whole posting (object or JSON text): `{ id, ok, findings }`, exactly the CLI's report.
     /// `today` (YYYY-MM-DD) is the date expiry is judged against; `lang` is "zh" or "en".
-    /// `options.account` (a badge credential) with `options.jwks` (the platform's key set) holds the
-    /// posting's employer to the account it is published from (rule employer-mismatch), as the CLI's
-    /// `check --account --jwks`; a credential that does not verify throws an Error saying why.
+    /// `options.account` is the account the posting is published from, `{ name, kind }` (kind
+    /// "employer", "hr_agency" or "public_service"), as `accountFor` (js/account.js) returns it from a
+    /// credential verified with the badge module: the posting's employer is held to it (rule employer-mismatch). This
+    /// module carries no signature code (issue 11), so it takes the account, not the credential: the
+    /// `jobseal` entries (browser and Node) verify a credential with the badge module first.
     pub fn check(
         &self,
         posting: JsValue,
@@ -134,38 +132,13 @@ impl Checker {
         let value = json_of(&posting, "the posting")?;
         let mut posting = Posting::from_value(&value).map_err(into_error)?;
         if !(options.is_undefined() || options.is_null()) {
-            let token = js_sys::Reflect::get(&options, &JsValue::from_str("account"))?;
-            if let Some(token) = token.as_string() {
-                let jwks = js_sys::Reflect::get(&options, &JsValue::from_str("jwks"))?;
-                if jwks.is_undefined() || jwks.is_null() {
-                    return Err(into_error(
-                        "options.account needs options.jwks, the platform's key set",
-                    ));
-                }
-                let jwks = json_of(&jwks, "the key set")?.to_string();
-                posting.account = Some(self.account_for(&token, &jwks)?);
-            } else if !token.is_undefined() && !token.is_null() {
-                return Err(into_error(
-                    "options.account must be a badge credential (a string)",
-                ));
+            let account = js_sys::Reflect::get(&options, &JsValue::from_str("account"))?;
+            if !(account.is_undefined() || account.is_null()) {
+                posting.account = Some(account_of(&account)?);
             }
         }
         let lang = parse_lang(lang, self.inner.config().lang)?;
         to_js(&self.inner.report_in(&posting, parse_today(today)?, lang))
-    }
-
-    fn account_for(&self, token: &str, jwks: &str) -> Result<engine::account::Account, JsValue> {
-        if let Some((t, j, a)) = &*self.account.borrow() {
-            if t == token && j == jwks {
-                return Ok(a.clone());
-            }
-        }
-        let set = badge::Jwks::parse(jwks).map_err(into_error)?;
-        let now = (js_sys::Date::now() / 1000.0).floor() as i64;
-        let account =
-            badge::account_for(token, &set, now).map_err(|e| into_error(format!("options.account: {e}")))?;
-        *self.account.borrow_mut() = Some((token.to_string(), jwks.to_string(), account.clone()));
-        Ok(account)
     }
 
     /// Findings for one field as it is typed.
@@ -191,6 +164,36 @@ impl Checker {
             Lang::En => "en".into(),
         }
     }
+}
+
+#[cfg(feature = "checker")]
+/// `options.account`: `{ name, kind }`, every part checked and named when wrong.
+fn account_of(value: &JsValue) -> Result<engine::account::Account, JsValue> {
+    use engine::account::{Account, AccountKind};
+    if value.is_string() {
+        return Err(into_error(
+            "options.account is a badge credential: this module (the checker) carries no signature \
+             code, so it takes the account the credential certifies, { name, kind }, from the badge \
+             API's accountFor (the 'jobseal' entries do this for you)",
+        ));
+    }
+    if !value.is_object() {
+        return Err(into_error("options.account must be an object { name, kind }"));
+    }
+    let name = js_sys::Reflect::get(value, &JsValue::from_str("name"))?
+        .as_string()
+        .filter(|n| !n.trim().is_empty())
+        .ok_or_else(|| {
+            into_error("options.account.name must be the account's certified name (a non-empty string)")
+        })?;
+    let kind = js_sys::Reflect::get(value, &JsValue::from_str("kind"))?;
+    let kind = kind
+        .as_string()
+        .and_then(|k| AccountKind::parse(&k))
+        .ok_or_else(|| {
+            into_error("options.account.kind must be \"employer\", \"hr_agency\" or \"public_service\"")
+        })?;
+    Ok(Account { name, kind })
 }
 
 #[cfg(feature = "checker")]

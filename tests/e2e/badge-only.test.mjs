@@ -43,6 +43,27 @@ test('a form-only page loads the checker and nothing of the badge (no element re
     assert.ok(!pkg.includes(badge), `${badge} was requested by a form-only page: ${pkg}`);
   }
   assert.equal(await page.evaluate(() => customElements.get('jobseal-badge')), undefined);
+  // Held to a signed-in account given as its badge credential: the form reads the credential's claims
+  // (it has no signature code) and still fetches nothing of the badge, nor the platform's key set.
+  const rules = await page.evaluate(async () => {
+    const creds = await import('/www/demo-credentials.js');
+    const form = document.getElementById('f');
+    const found = () => form.jobseal.check().findings.map((f) => f.rule);
+    form.jobseal.setAccount(creds.employer);
+    const own = found();
+    form.querySelector('[name=employer]').value = '深圳速达科技有限公司';
+    const other = found();
+    form.jobseal.setAccount('not a credential');
+    const unreadable = found();
+    return { own, other, unreadable };
+  });
+  assert.ok(!rules.own.includes('employer-mismatch'), rules.own.join());
+  assert.ok(rules.other.includes('employer-mismatch'), rules.other.join());
+  assert.ok(!rules.unreadable.includes('employer-mismatch'), rules.unreadable.join());
+  const causes = await page.evaluate(() => window.__events.filter((e) => e.type === 'error').map((e) => e.cause));
+  assert.deepEqual(causes, ['account-invalid']);
+  const after = requested.filter((p) => p.startsWith('/pkg/') || p.includes('jwks')).map((p) => p.replace('/pkg/', ''));
+  for (const f of after) assert.ok(!/badge|jwks/.test(f), `${f} was requested by a form-only page`);
   assert.deepEqual(errors, []);
   await context.close();
 });

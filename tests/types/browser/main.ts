@@ -21,6 +21,11 @@ controller.addEventListener('change', (e) => {
 attachFromForm(document.createElement('form'));
 // The embed puts the controller on the form; its events are typed.
 form.jobseal?.setLang('zh');
+form.jobseal?.setAccount({ name: '苏州明澜电子科技有限公司', kind: 'employer' });
+controller.setAccount('header.claims.signature');
+controller.setAccount(null);
+// @ts-expect-error an account's kind is one of the circular's three
+controller.setAccount({ name: 'x', kind: 'boss' });
 form.addEventListener('jobseal:ready', (e) => e.detail.controller.check());
 form.addEventListener('jobseal:error', (e) => console.warn(e.detail.cause));
 console.log(FIELDS.length, rules);
