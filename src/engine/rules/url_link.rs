@@ -54,7 +54,35 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("url pattern compiles")
 });
 
+/// Any two-letter top-level domain with a path (bit.ly/x, goo.gl/x, t.co/x): the short-link services
+/// live on country domains; a file name with a path (Node.js/Vue) is not one (NOT_DOMAINS below). Run
+/// only on text with a `.xx/` in it ([`two_letter_path`]): on every field it cost 5% of a check.
+static SHORT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+[a-z]{2}/[a-z0-9\-._~%/?\#@!$&'()*+,;=:]*[a-z0-9]")
+        .expect("short-link pattern compiles")
+});
+
+/// Whether `b` has a dot, two ASCII letters and a slash in a row (`.ly/`).
+fn two_letter_path(b: &[u8]) -> bool {
+    b.windows(4)
+        .any(|w| w[3] == b'/' && w[0] == b'.' && w[1].is_ascii_alphabetic() && w[2].is_ascii_alphabetic())
+}
+
 const TECH: &[&str] = &["asp.net", "vb.net", "ado.net", ".net", "node.js", "vue.js"];
+
+/// Two-letter endings that are file types or programming words before a slash, not country domains:
+/// `Node.js/React`, `deploy.sh/`, `main.rs/`, `设计稿.ai/psd`.
+const NOT_DOMAINS: &[&str] = &[
+    "js", "ts", "py", "rs", "rb", "go", "sh", "pl", "md", "cs", "db", "vb", "ai", "ps", "hs", "kt", "jl",
+    "mm", "el", "ex", "gz", "xz", "7z", "so", "am", "pm",
+];
+
+/// Whether a match of the two-letter form ends its host in a file type rather than a country domain.
+fn file_type_host(s: &str) -> bool {
+    let host = s.split('/').next().unwrap_or(s);
+    let tld = host.rsplit('.').next().unwrap_or("");
+    s.contains('/') && tld.len() == 2 && NOT_DOMAINS.contains(&tld)
+}
 
 /// Dots written as other characters, between ASCII letters or digits (`t。cn／A8xK2p`, `www·job-fast·top`).
 const DOTS: [char; 5] = ['。', '·', '・', '•', '･'];
@@ -188,14 +216,27 @@ fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
         if !t.contains('.') && !t.contains("://") {
             continue;
         }
-        for m in URL.find_iter(t) {
-            let mut r = m.range();
+        let short = two_letter_path(t.as_bytes());
+        let mut found: Vec<std::ops::Range<usize>> = URL.find_iter(t).map(|m| m.range()).collect();
+        if short {
+            // The short form only where the general one found nothing overlapping.
+            for m in SHORT.find_iter(t) {
+                if !found.iter().any(|r| r.start < m.end() && m.start() < r.end) {
+                    found.push(m.range());
+                }
+            }
+            found.sort_unstable_by_key(|r| r.start);
+        }
+        for mut r in found {
             // The bare-domain form consumes one trailing character to find the word's end.
             while r.end > r.start && !t[..r.end].ends_with(|c: char| c.is_ascii_alphanumeric() || c == '/') {
                 r.end -= t[..r.end].chars().next_back().map_or(1, char::len_utf8);
             }
             let s = &t[r.clone()];
-            if r.is_empty() || TECH.iter().any(|x| s == *x || s.ends_with(x) && !s.contains('/')) {
+            if r.is_empty()
+                || TECH.iter().any(|x| s == *x || s.ends_with(x) && !s.contains('/'))
+                || file_type_host(s)
+            {
                 continue;
             }
             // Part of an e-mail address: the e-mail rule reports it.
@@ -236,6 +277,12 @@ mod tests {
         fires("messenger-contact", "https://wa.me/85212345678");
         fires(ID, "试音链接：t。cn／A8xK2p 复制到浏览器打开");
         fires(ID, "报名表在 jobs88。top");
+        fires(
+            ID,
+            "Complete the pre-screening at bit.ly/orbit-cs-apply before we review your CV.",
+        );
+        fires(ID, "报名链接 dwz.cn/Ab3kP9 打开填写");
+        fires(ID, "see goo.gl/forms/x7Yq");
         fires(ID, "报名及岗位详情请打开 www·job-fast·top/apply 填写登记表");
         fires(
             ID,
@@ -247,6 +294,12 @@ mod tests {
     fn near_misses_stay_clean() {
         clean(ID, "精通ASP.NET开发");
         clean(ID, "熟悉Vue.js/Node.js");
+        clean(
+            ID,
+            "Node.js/React/TypeScript stack; deploy.sh/Makefile experience",
+        );
+        clean(ID, "熟练使用PS、AI，交付设计稿.ai/psd源文件");
+        clean(ID, "U.S./EU clients; e.g./i.e. style guides");
         clean(ID, "版本 v2.3.1");
         clean(ID, "简历请投递至平台");
         clean(ID, "hr@company.com");
