@@ -16,7 +16,9 @@
 //! between it and the one before (0 when omitted). `!@class` is an antipattern: a hit of that class
 //! anywhere in the same clause cancels the match (positive statements: 不限, 均可, 欢迎 …). `^@class`
 //! cancels the match only when the class stands just before it (within 8 characters, same clause:
-//! the people the job serves, the duty that handles the money).
+//! the people the job serves, the duty that handles the money). `%sentence` lets a match cross clause
+//! punctuation inside a sentence; `%prohibits` says the first element is itself a prohibition (不能 …
+//! 要孩子), so a negation cue inside the match does not cancel it.
 //!
 //! Matching runs on the *light* view of a field (NFKC, lower case, traditional → simplified,
 //! invisible characters removed; spaces and punctuation kept), where a full stop before a space ends
@@ -69,6 +71,9 @@ struct Pattern {
     unless_before: Vec<usize>,
     /// Whether the match may cross clause punctuation within a sentence (`%sentence`).
     sentence: bool,
+    /// `%prohibits`: the first element is itself a prohibition (不能, 不得 …要孩子), so only a negation
+    /// before the first element cancels the match, not the pattern's own.
+    prohibits: bool,
 }
 
 /// A must-fire (`+`) or must-not-fire (`-`) example of a rule.
@@ -200,7 +205,8 @@ impl PatternSet {
                 next.examples.push(Example {
                     rule: RULES[rule].id,
                     fires,
-                    text: body.trim().to_string(),
+                    // `\n` in an example is a line break (a list item on its own line).
+                    text: body.trim().replace("\\n", "\n"),
                 });
                 continue;
             }
@@ -210,6 +216,7 @@ impl PatternSet {
                 unless_clause: Vec::new(),
                 unless_before: Vec::new(),
                 sentence: false,
+                prohibits: false,
             };
             let mut gap = None;
             for token in body.split_whitespace() {
@@ -222,6 +229,8 @@ impl PatternSet {
                 };
                 if token == "%sentence" {
                     p.sentence = true;
+                } else if token == "%prohibits" {
+                    p.prohibits = true;
                 } else if let Some(n) = token.strip_prefix('~') {
                     let n: usize = n.parse().map_err(|_| err(format!("bad gap {token:?}")))?;
                     if n > 60 {
@@ -453,7 +462,12 @@ impl PatternMatcher {
                     continue;
                 }
                 // A negation before any element (入职无需缴纳任何押金) makes the whole a statement against it.
-                if starts.iter().any(|&at| negated(rule.negation, t, at)) {
+                let own = if p.prohibits {
+                    &starts[..1.min(starts.len())]
+                } else {
+                    &starts[..]
+                };
+                if own.iter().any(|&at| negated(rule.negation, t, at)) {
                     continue;
                 }
                 out.push(Hit::new(rule, ft.field, view.orig(span), Some(Fix::Remove)));
@@ -482,6 +496,11 @@ fn ids(t: &str) -> Vec<Range<usize>> {
             i += 1;
             continue;
         }
+        if let Some(end) = spaced_digits(b, i) {
+            out.push(i..end);
+            i = end;
+            continue;
+        }
         let start = i;
         while i < b.len() && is_id(b[i]) {
             i += 1;
@@ -499,6 +518,33 @@ fn ids(t: &str) -> Vec<Range<usize>> {
         }
     }
     out
+}
+
+/// A number spelled out in groups split by single spaces, from `i` (`8 7 6 5 4 3 2 1 0`, `712 384 905`):
+/// one digit a group and five or more digits, or three or more groups of up to four digits and seven or
+/// more digits. Its end, or None.
+fn spaced_digits(b: &[u8], i: usize) -> Option<usize> {
+    let (mut j, mut groups, mut digits, mut widest) = (i, 0, 0, 0);
+    loop {
+        let start = j;
+        while j < b.len() && b[j].is_ascii_digit() {
+            j += 1;
+        }
+        let width = j - start;
+        if width == 0 || width > 4 || b.get(j).is_some_and(|c| c.is_ascii_alphabetic() || *c == b'_') {
+            return None;
+        }
+        groups += 1;
+        digits += width;
+        widest = widest.max(width);
+        if b.get(j) == Some(&b' ') && b.get(j + 1).is_some_and(u8::is_ascii_digit) {
+            j += 1;
+            continue;
+        }
+        break;
+    }
+    let ok = (widest == 1 && digits >= 5) || (groups >= 3 && digits >= 7);
+    ok.then_some(j)
 }
 
 /// `brightpath.recruit`, `coralbay.spa.hr`: words of two or more letters joined by dots, one of
@@ -578,12 +624,34 @@ impl Units {
 fn whole_clause(t: &str, clause_at: &Units, r: &Range<usize>) -> bool {
     // Bullets and emoji (- ✅ •) around a list item are separators, not words.
     let sep = super::normalize::is_separator;
-    let before = t[..r.start].trim_end_matches(sep);
+    let before = strip_list_number(t[..r.start].trim_end_matches(sep)).trim_end_matches(sep);
     let after = t[r.end..].trim_start_matches(sep);
+    // One item of an enumeration (汉族、回族、维吾尔族等) is not a bare list item.
+    if before.ends_with('、') || after.starts_with('、') || after.starts_with('等') {
+        return false;
+    }
     (before.is_empty()
         || before.ends_with(is_clause_end)
         || clause_at.at(before.len()) != clause_at.at(r.start))
         && (after.is_empty() || after.starts_with(is_clause_end))
+}
+
+/// `s` without the number of a list item at its end (`1.`, `2、`, `(3)`, `（四）`, `⑤`): a bare item
+/// after its number (要求：\n1. 男) is still the whole of its clause.
+fn strip_list_number(s: &str) -> &str {
+    let numeral =
+        |c: char| c.is_ascii_digit() || ('①'..='⑳').contains(&c) || "一二三四五六七八九十".contains(c);
+    if let Some(x) = s.strip_suffix(|c: char| ('①'..='⑳').contains(&c)) {
+        return x;
+    }
+    let Some(x) = s.strip_suffix(['.', '、', ')', '）', '．']) else {
+        return s;
+    };
+    let y = x.trim_end_matches(numeral);
+    if y.len() == x.len() || x.len() - y.len() > 6 {
+        return s;
+    }
+    y.strip_suffix(['(', '（']).unwrap_or(y)
 }
 
 /// The byte offset `n` characters before `at`.
