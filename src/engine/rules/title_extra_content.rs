@@ -1,8 +1,10 @@
 //! # `title-extra-content`
 //!
 //! ## What it does
-//! Flags a job title that carries more than the job's name: pay (8000元, 15K), emoji and symbol walls
-//! (🔥💰), and runs of exclamation marks. Contact details and hype in a title are flagged by their own
+//! Flags a job title that carries more than the job's name: pay (8000元, 15K), emoji walls (two or more
+//! in a row: 🔥💰, 🎉🎉), attention signs even alone (🔥, 💰, 👉, 📞, ✅, ❗), and runs of exclamation
+//! marks. One decorative emoji that names the trade or the mood (☕️咖啡师, 新店开业✨) is left alone:
+//! three writers of blind batches out of four used one in a lawful title. Contact details and hype in a title are flagged by their own
 //! rules.
 //!
 //! ## Why is this bad
@@ -53,6 +55,69 @@ fn is_pictograph(c: char) -> bool {
         && matches!(c, '\u{2600}'..='\u{27BF}' | '\u{2B00}'..='\u{2BFF}' | '\u{1F000}'..='\u{1FAFF}' | '\u{FE0F}' | '\u{200D}')
 }
 
+/// Joiners and modifiers that belong to the emoji before them: a variation selector, the zero-width
+/// joiner, skin tones.
+fn is_emoji_part(c: char) -> bool {
+    matches!(c, '\u{FE0F}' | '\u{200D}' | '\u{1F3FB}'..='\u{1F3FF}')
+}
+
+/// Signs that shout, point or promise money: flagged even alone.
+fn is_attention(c: char) -> bool {
+    matches!(
+        c,
+        '🔥' | '💰'
+            | '💵'
+            | '💴'
+            | '💶'
+            | '💷'
+            | '💸'
+            | '🤑'
+            | '💲'
+            | '❗'
+            | '❕'
+            | '❓'
+            | '⚡'
+            | '📣'
+            | '📢'
+            | '🎉'
+            | '🎊'
+            | '🧧'
+            | '👉'
+            | '👈'
+            | '👇'
+            | '👆'
+            | '☎'
+            | '📞'
+            | '📱'
+            | '📲'
+            | '✅'
+            | '☑'
+            | '✔'
+            | '⭐'
+            | '🌟'
+            | '💥'
+            | '🆕'
+            | '🆓'
+            | '🔝'
+            | '💯'
+            | '🚀'
+            | '🏆'
+            | '🥇'
+            | '🈶'
+            | '🉐'
+            | '🈵'
+            | '㊙'
+            | '🔴'
+            | '⚠'
+            | '⛔'
+            | '💎'
+            | '👑'
+            | '📈'
+            | '💪'
+            | '👍'
+    )
+}
+
 fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     let Some(ft) = cx.field(Field::Title) else { return };
     let light = &ft.views.light;
@@ -72,8 +137,10 @@ fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
             ));
         }
     }
-    // Runs of pictographs (🔥💰, ❤️), on the original text.
+    // Runs of pictographs (🔥💰, ❤️), on the original text: two or more emoji in a row (a joined
+    // sequence such as 👩‍🍳 counts once), or any attention sign.
     let mut run: Option<(usize, usize)> = None;
+    let (mut emoji, mut loud, mut joined) = (0usize, false, false);
     for (i, c) in ft
         .text
         .char_indices()
@@ -81,8 +148,19 @@ fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     {
         if i < ft.text.len() && is_pictograph(c) {
             run = Some((run.map_or(i, |r| r.0), i + c.len_utf8()));
+            if c == '\u{200D}' {
+                joined = true;
+            } else if !is_emoji_part(c) {
+                if !std::mem::take(&mut joined) {
+                    emoji += 1;
+                }
+                loud |= is_attention(c);
+            }
         } else if let Some((s, e)) = run.take() {
-            out.push(Hit::new(&RULE, Field::Title, s..e, Some(Fix::Remove)));
+            if emoji >= 2 || loud {
+                out.push(Hit::new(&RULE, Field::Title, s..e, Some(Fix::Remove)));
+            }
+            (emoji, loud, joined) = (0, false, false);
         }
     }
 }
@@ -101,6 +179,9 @@ mod tests {
         fires_in(ID, Field::Title, "🔥急招普工");
         fires_in(ID, Field::Title, "普工！！！");
         assert_eq!(span_texts(ID, Field::Title, "🔥💰普工"), ["🔥💰"]);
+        fires_in(ID, Field::Title, "🎉🎉店员招聘");
+        fires_in(ID, Field::Title, "👉急招司机");
+        fires_in(ID, Field::Title, "招聘客服✅");
     }
 
     #[test]
@@ -110,6 +191,9 @@ mod tests {
         clean_in(ID, Field::Title, "5G网络优化工程师");
         clean_in(ID, Field::Title, "C++软件工程师（2025届校招）");
         clean_in(ID, Field::Title, "K12数学教师");
+        clean_in(ID, Field::Title, "☕️咖啡师招募 | 新店开业✨");
+        clean_in(ID, Field::Title, "🥐烘焙学徒");
+        clean_in(ID, Field::Title, "👩‍🍳厨师助理");
     }
 
     #[test]
