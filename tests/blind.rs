@@ -109,14 +109,14 @@ const BATCHES: [(&str, &str, &str, f64, usize); 17] = [
         include_str!("corpus/blind/b16-violating.jsonl"),
         include_str!("corpus/blind/b16-clean.jsonl"),
         0.99,
-        2,
+        1,
     ),
     (
         "b17 (mixed)",
         include_str!("corpus/blind/b17-violating.jsonl"),
         include_str!("corpus/blind/b17-clean.jsonl"),
         0.98,
-        1,
+        0,
     ),
     (
         "b18 (mixed, 36 of 132 English)",
@@ -130,7 +130,7 @@ const BATCHES: [(&str, &str, &str, f64, usize); 17] = [
         include_str!("corpus/blind/b19-violating.jsonl"),
         include_str!("corpus/blind/b19-clean.jsonl"),
         0.99,
-        1,
+        0,
     ),
 ];
 
