@@ -25,7 +25,7 @@ const BATCHES: [(&str, &str, &str, f64, usize); 17] = [
         include_str!("corpus/blind/b4-en-violating.jsonl"),
         include_str!("corpus/blind/b4-en-clean.jsonl"),
         0.96,
-        1,
+        0,
     ),
     (
         "b5 (mixed)",
@@ -88,7 +88,7 @@ const BATCHES: [(&str, &str, &str, f64, usize); 17] = [
         include_str!("corpus/blind/b13-violating.jsonl"),
         include_str!("corpus/blind/b13-clean.jsonl"),
         0.92,
-        1,
+        0,
     ),
     (
         "b14 (mixed)",
