@@ -218,7 +218,21 @@ impl TermMatcher {
                 Context::Charge => charged(text, r.clone()).then_some(r.end),
                 Context::Deposit => (!employer_pays(text, r.clone())).then_some(r.end),
                 Context::Duty => (!duty(text, r.clone())).then_some(r.end),
-                Context::Contact => contact(text, r.clone()),
+                Context::Contact => {
+                    // The squeezed view drops spaces, so a Latin name spelled out (on W e C h a t)
+                    // touches the word before it there: ask the original text whether a word ends there.
+                    // Only a name spelled out letter by letter: `packing line` is two words.
+                    let span = sq.orig(r.clone());
+                    let spelled = ft.text[span.clone()].contains(|c: char| !c.is_alphanumeric());
+                    let word_ends = spelled
+                        && ft.text[..span.start]
+                            .chars()
+                            .next_back()
+                            .is_none_or(|c| !c.is_alphanumeric());
+                    // Its id keeps the `_` the squeezed view drops (on W e C h a t: coffee_lab_sz).
+                    contact(text, r.clone(), word_ends)
+                        .or_else(|| (word_ends && id_follows(&ft.text[span.end..])).then_some(r.end))
+                }
             };
             if let Some(end) = end {
                 out.push(Hit::new(
@@ -440,6 +454,9 @@ const THIRD_PARTY: &[&str] = &[
     "供应商",
     "游客",
     "旅客",
+    "用户",
+    "租户",
+    "承租人",
     "团员",
     "储户",
     "供货商",
@@ -478,6 +495,20 @@ fn employer_pays(text: &str, r: Range<usize>) -> bool {
     if near(text, r.clone(), EMPLOYER_PAYS) {
         return true;
     }
+    // 收取和退还租车押金、违章押金: the job takes in and pays back other people's money (the verb pair
+    // governs the fee across a short modifier and a 、 list), unless the job seeker pays in between.
+    let mut reach = text[..r.start]
+        .char_indices()
+        .rev()
+        .take(12)
+        .take_while(|&(_, c)| !matches!(c, '。' | '；' | ';' | '\n' | '，' | ','));
+    let from = reach.by_ref().last().map_or(r.start, |(i, _)| i);
+    let window = &text[from..r.start];
+    if TAKE_AND_RETURN.iter().any(|w| window.contains(w))
+        && !["交", "缴", "付"].iter().any(|p| window.contains(p))
+    {
+        return true;
+    }
     let sentence = text[..r.start]
         .char_indices()
         .rev()
@@ -487,6 +518,17 @@ fn employer_pays(text: &str, r: Range<usize>) -> bool {
         .map_or("", |(i, _)| &text[i..r.start]);
     THIRD_PARTY.iter().any(|p| sentence.contains(p)) && !near(text, r, SEEKER)
 }
+
+/// Taking money in and paying it back: the handler's work, never the payer's.
+const TAKE_AND_RETURN: &[&str] = &[
+    "收取和退还",
+    "收取及退还",
+    "收取与退还",
+    "收取、退还",
+    "收退",
+    "收、退",
+    "收取并退还",
+];
 
 /// Cues that what follows is a service the job performs for others (协助其办理学费分期).
 const DUTY: &[&str] = &[
@@ -549,12 +591,27 @@ const AFTER_ACTIONS: &[&str] = &[
 
 /// Where a contact solicitation that starts with a channel name at `r` ends, or None if the channel is
 /// only mentioned (微信小程序开发, 熟悉QQ, 请勿添加微信).
-fn contact(text: &str, r: Range<usize>) -> Option<usize> {
+/// Whether an account id follows in the original text: after at most four spaces or colons, a token of
+/// letters, digits, `_`, `.` or `-`, five or more long, with a digit or an `_` in it.
+fn id_follows(after: &str) -> bool {
+    let rest = after.trim_start_matches([' ', ':', '：', '\u{3000}']);
+    if after.len() - rest.len() > 6 {
+        return false;
+    }
+    let tok: &str = rest
+        .split(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-')))
+        .next()
+        .unwrap_or("");
+    tok.len() >= 5 && tok.contains(|c: char| c.is_ascii_digit() || c == '_')
+}
+
+fn contact(text: &str, r: Range<usize>, word_ends: bool) -> Option<usize> {
     let term = &text[r.clone()];
     let before = &text[..r.start];
     let after = &text[r.end..];
     if term.starts_with(|c: char| c.is_ascii_alphabetic())
         && before.ends_with(|c: char| c.is_ascii_alphabetic())
+        && !word_ends
     {
         return None;
     }
@@ -629,11 +686,11 @@ mod tests {
     #[test]
     fn contact_needs_an_id_or_an_action() {
         let t = "微信abc12345";
-        assert_eq!(contact(t, 0..6), Some(t.len()));
-        assert_eq!(contact("微信小程序开发", 0..6), None);
-        assert_eq!(contact("加微信", 3..9), Some(9));
-        assert_eq!(contact("参加微信", 6..12), None);
-        assert_eq!(contact("熟悉微信,qq", 6..12), None);
+        assert_eq!(contact(t, 0..6, false), Some(t.len()));
+        assert_eq!(contact("微信小程序开发", 0..6, false), None);
+        assert_eq!(contact("加微信", 3..9, false), Some(9));
+        assert_eq!(contact("参加微信", 6..12, false), None);
+        assert_eq!(contact("熟悉微信,qq", 6..12, false), None);
     }
 
     #[test]

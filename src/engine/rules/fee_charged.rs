@@ -60,6 +60,9 @@ mod tests {
         clean(ID, "严禁收取押金");
         clean(ID, "公司承担体检费用");
         clean(ID, "无押金");
+        // Other people's money the job takes in and pays back, or answers questions about.
+        clean(ID, "2. 收取和退还租车押金、违章押金；");
+        clean(ID, "处理用户押金退款咨询、骑行费用申诉");
         clean(ID, "免押金");
         clean(ID, "工服免费发放");
         clean(ID, "负责收取物业管理费");
