@@ -350,7 +350,8 @@ impl PatternMatcher {
         let mut chars = t.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
             let next = chars.peek().map(|&(_, n)| n);
-            let full_stop = c == '.' && next.is_none_or(char::is_whitespace);
+            // A title's dot (Mr. Karim, Dr. Li) ends nothing.
+            let full_stop = c == '.' && next.is_none_or(char::is_whitespace) && !after_title(&t[..i]);
             let grouping = c == ','
                 && prev.is_some_and(|p: char| p.is_ascii_digit())
                 && next.is_some_and(|n| n.is_ascii_digit());
@@ -634,6 +635,14 @@ fn whole_clause(t: &str, clause_at: &Units, r: &Range<usize>) -> bool {
         || before.ends_with(is_clause_end)
         || clause_at.at(before.len()) != clause_at.at(r.start))
         && (after.is_empty() || after.starts_with(is_clause_end))
+}
+
+/// Whether `before` ends with a title written with a dot (mr, mrs, ms, dr, prof), as a whole word.
+fn after_title(before: &str) -> bool {
+    ["mr", "mrs", "ms", "dr", "prof", "st"].iter().any(|w| {
+        before.ends_with(w)
+            && !before[..before.len() - w.len()].ends_with(|c: char| c.is_ascii_alphanumeric())
+    })
 }
 
 /// `s` without the number of a list item at its end (`1.`, `2、`, `(3)`, `（四）`, `⑤`): a bare item

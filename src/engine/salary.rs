@@ -60,7 +60,7 @@ static PAY: LazyLock<Regex> = LazyLock::new(|| {
         (?P<a>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)[\x20\t\u{3000}]*(?P<ua>k|千|万|w)?[\x20\t\u{3000}]*(?:元|块)?[\x20\t\u{3000}]*
         (?:(?:-|~|—|–|至|到|to)[\x20\t\u{3000}]*(?P<neg>−|负)?[\x20\t\u{3000}]*(?:rmb|cny|¥)?[\x20\t\u{3000}]*(?P<b>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)[\x20\t\u{3000}]*(?P<ub>k|千|万|w)?)?
         [\x20\t\u{3000}]*(?:元|块|rmb|cny|人民币|yuan)?[\x20\t\u{3000}]*
-        (?:(?:/|每|一|每个|per|a|an)?[\x20\t\u{3000}]*(?P<per>小时|时|hour|hr|h|天|日|day|周|星期|week|月|month|mo|年|year|annum|单|件|piece))?",
+        (?:(?:/|每|一|每个|per|a|an)?[\x20\t\u{3000}]*(?P<per>小时|时|hour|hr|h|天|日|day|周|星期|week|月|month|mo|年|year|annum|单|件|piece|pieces|千字|字|条|篇|页|分钟|minutes|minute|min|words|word|pages|page|tasks|task|任务|episodes|episode|集))?",
     )
     .expect("pay pattern compiles")
 });
@@ -143,7 +143,12 @@ fn parse_digits(text: &str) -> Salary {
         Some("周" | "星期" | "week") => Period::Week,
         Some("月" | "month" | "mo") => Period::Month,
         Some("年" | "year" | "annum") => Period::Year,
-        Some("单" | "件" | "piece") => Period::Piece,
+        // Piece rates: by the item, the word, the page, the task, the minute of a recording.
+        Some(
+            "单" | "件" | "piece" | "pieces" | "千字" | "字" | "条" | "篇" | "页" | "分钟" | "minutes"
+            | "minute" | "min" | "words" | "word" | "pages" | "page" | "tasks" | "task" | "任务" | "episodes"
+            | "episode" | "集",
+        ) => Period::Piece,
         _ if before.contains("年薪") => Period::Year,
         _ if before.contains("时薪") => Period::Hour,
         _ if before.contains("日薪") => Period::Day,
@@ -206,6 +211,15 @@ mod tests {
         assert_eq!((p.min, p.max), (3000.0, None));
         let p = pay("5元/件");
         assert_eq!(p.period, Period::Piece);
+        // Blind batch 21: pay by the minute of a recording, the word, the task.
+        for piece in [
+            "RMB 30-45 per minute of runtime",
+            "80-120元/千字",
+            "1.5元/条任务",
+            "RMB 3 per task",
+        ] {
+            assert_eq!(pay(piece).period, Period::Piece, "{piece}");
+        }
     }
 
     // Issue 10: `-5000--3000元/月` and `负5000元/月` passed with no salary finding (the minus sign was

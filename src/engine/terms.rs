@@ -586,11 +586,9 @@ const NOT_ADD: &[char] = &[
 const ID_LEADS: &[&str] = &["号码", "群号", "号", "群", "是", "为", "id", "账号"];
 /// Actions written after the channel name, before its ID (飞机联系, 纸飞机搜索, 加赖详谈).
 const AFTER_ACTIONS: &[&str] = &[
-    "联系", "咨询", "私聊", "详聊", "详谈", "沟通", "搜索", "搜", "添加", "问", "找",
+    "联系", "咨询", "私聊", "详聊", "详谈", "沟通", "搜索", "搜", "添加", "问", "找我", "找",
 ];
 
-/// Where a contact solicitation that starts with a channel name at `r` ends, or None if the channel is
-/// only mentioned (微信小程序开发, 熟悉QQ, 请勿添加微信).
 /// Whether an account id follows in the original text: after at most four spaces or colons, a token of
 /// letters, digits, `_`, `.` or `-`, five or more long, with a digit or an `_` in it.
 fn id_follows(after: &str) -> bool {
@@ -605,6 +603,8 @@ fn id_follows(after: &str) -> bool {
     tok.len() >= 5 && tok.contains(|c: char| c.is_ascii_digit() || c == '_')
 }
 
+/// Where a contact solicitation that starts with a channel name at `r` ends, or None if the channel is
+/// only mentioned (微信小程序开发, 熟悉QQ, 请勿添加微信).
 fn contact(text: &str, r: Range<usize>, word_ends: bool) -> Option<usize> {
     let term = &text[r.clone()];
     let before = &text[..r.start];

@@ -75,7 +75,7 @@ static AGE_EN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
           (?:aged?|ages|age\x20range|age\x20limit)[\x20\t:]*(?:between[\x20]+|of[\x20]+|from[\x20]+)?(?P<lo3>[0-9]{2})[\x20\t]*(?:-|~|—|–|to|and)[\x20\t]*(?P<hi3>[0-9]{2})
-        | (?P<lo4>[0-9]{2})[\x20\t]*(?:-|~|—|–|to|and)[\x20\t]*(?P<hi4>[0-9]{2})[\x20\t]*(?:years[\x20]old|years[\x20]of[\x20]age|yrs|y/o|y\.o\.)
+        | (?P<lo4>[0-9]{2})[\x20\t]*(?:-|~|—|–|to|and)[\x20\t]*(?P<hi4>[0-9]{2})[\x20\t]*(?:years[\x20]old|years[\x20]of[\x20]age|yrs|y/o|y\.o\.|age[\x20]bracket|age[\x20]range|age[\x20]group|age[\x20]band)
         | (?:under|below|younger[\x20]than|no[\x20]older[\x20]than|not[\x20]older[\x20]than|not[\x20]over|no[\x20]more[\x20]than|maximum[\x20]age(?:[\x20]of)?|max[\x20]age|up[\x20]to[\x20]age|age[\x20]limit(?:[\x20]of)?)[\x20\t:]*(?:the[\x20]age[\x20]of[\x20]+)?(?P<a2>[0-9]{2})(?-u:\b)
         | (?P<b2>[0-9]{2})[\x20\t]*(?:years[\x20]old[\x20]|yrs[\x20])?(?:or|and)[\x20](?:younger|under|below)
         | born[\x20](?:after|in[\x20]or[\x20]after|from|since|no[\x20]earlier[\x20]than)[\x20]*(?P<y>(?:19|20)[0-9]{2})
@@ -171,6 +171,17 @@ const SERVED_AFTER: &[&str] = &[
     "clients",
     "customers",
     "users",
+    "players",
+    "trainees",
+    "athletes",
+    "campers",
+    "teens",
+    "teenagers",
+    "juniors",
+    "球员",
+    "队员",
+    "选手",
+    "营员",
 ];
 const SERVED_BEFORE: &[&str] = &[
     "照护",
@@ -267,6 +278,17 @@ const CLIENTELE: &[&str] = &[
     "residents",
     "seniors",
     "members",
+    "players",
+    "trainees",
+    "athletes",
+    "campers",
+    "teens",
+    "teenagers",
+    "juniors",
+    "球员",
+    "队员",
+    "选手",
+    "营员",
 ];
 
 fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
@@ -351,6 +373,7 @@ mod tests {
     fn fires_on_examples() {
         fires(ID, "年龄18-35周岁");
         fires(ID, "35岁以下");
+        fires(ID, "Ideal candidates are in the 22 to 32 age bracket.");
         fires(ID, "年龄不超过40岁");
         fires(ID, "限35岁");
         fires(ID, "25岁以上");
@@ -414,6 +437,10 @@ mod tests {
         clean(ID, "接待到院顾客（以25-45岁女性为主）");
         clean(ID, "团队中六十岁以上游客较多，行程中需留意高龄游客");
         clean(ID, "Teach evening classes for adult learners aged 25-45.");
+        clean(
+            ID,
+            "Run daily scrims and VOD reviews for academy players aged 16 to 19.",
+        );
     }
 
     #[test]

@@ -98,19 +98,30 @@ pub fn find(text: &str) -> Vec<std::ops::Range<usize>> {
             // A letter glued to the digits (ABC13812345678, 91310110…217T) ends the run; so does any
             // other character.
             if !run.is_empty() {
-                scan(&run, &mut found);
+                scan(text, &run, &mut found);
                 run.clear();
             }
             open = false;
         }
     }
     if !run.is_empty() {
-        scan(&run, &mut found);
+        scan(text, &run, &mut found);
     }
     found
 }
 
-fn scan(run: &[Group], found: &mut Vec<std::ops::Range<usize>>) {
+/// An international number: `+`, a country code and the rest, 8 to 15 digits in all (E.164), in groups
+/// of two digits or more after the country code (+971 50 318 4472, +44 20 7946 0958).
+fn is_international(groups: &[Group], n: usize) -> bool {
+    (8..=15).contains(&n)
+        && (1..=3).contains(&groups[0].len)
+        && groups[1..].iter().all(|g| g.len >= 2)
+        && groups.len() >= 2
+}
+
+fn scan(text: &str, run: &[Group], found: &mut Vec<std::ops::Range<usize>>) {
+    // A `+` right before the first group: an international number may be read from there.
+    let plus = text[..run[0].start].ends_with(['+', '＋']);
     let mut i = 0;
     while i < run.len() {
         let mut digits = [0u8; 32];
@@ -118,7 +129,8 @@ fn scan(run: &[Group], found: &mut Vec<std::ops::Range<usize>>) {
         let mut matched = None;
         for j in i..run.len() {
             let g = run[j].digits();
-            if n + run[j].len > 13 {
+            let most = if plus && i == 0 { 15 } else { 13 };
+            if n + run[j].len > most {
                 break;
             }
             digits[n..n + g.len()].copy_from_slice(g);
@@ -131,7 +143,8 @@ fn scan(run: &[Group], found: &mut Vec<std::ops::Range<usize>>) {
             // not when one stray 一 sits next to Arabic digits.
             let cjk: usize = groups.iter().map(|g| g.cjk).sum();
             let cjk_ok = cjk == 0 || cjk * 2 >= n;
-            if lens_ok && cjk_ok && is_phone(&digits[..n], groups[0].len) {
+            let intl = plus && i == 0 && cjk == 0 && is_international(groups, n);
+            if (lens_ok && cjk_ok && is_phone(&digits[..n], groups[0].len)) || intl {
                 matched = Some(j);
             }
         }
@@ -255,6 +268,17 @@ mod tests {
     use crate::engine::rules::testing::*;
 
     // Regression (blind batches 6 and 8): full-width digits split by full-width hyphens were missed.
+    // Blind batch 21: numbers of other countries, after a `+`.
+    #[test]
+    fn international_numbers_after_a_plus() {
+        fires(ID, "WhatsApp Mr. Karim at +971 50 318 4472");
+        fires(ID, "Call our London office +44 20 7946 0958");
+        fires(ID, "Line：+66 81 234 5678");
+        clean(ID, "全勤奖+5000元，绩效+2000元");
+        clean(ID, "同比增长+12.5%，+3 个百分点");
+        clean(ID, "Version 2.3 +1 build 20270115");
+    }
+
     #[test]
     fn full_width_separators_split_a_number() {
         fires(ID, "店长：１５８－６６２１－３０９８");
