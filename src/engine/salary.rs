@@ -60,10 +60,30 @@ static PAY: LazyLock<Regex> = LazyLock::new(|| {
         (?P<a>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)[\x20\t\u{3000}]*(?P<ua>k|千|万|w)?[\x20\t\u{3000}]*(?:元|块)?[\x20\t\u{3000}]*
         (?:(?:-|~|—|–|至|到|to)[\x20\t\u{3000}]*(?P<neg>−|负)?[\x20\t\u{3000}]*(?:rmb|cny|¥)?[\x20\t\u{3000}]*(?P<b>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)[\x20\t\u{3000}]*(?P<ub>k|千|万|w)?)?
         [\x20\t\u{3000}]*(?:元|块|rmb|cny|人民币|yuan)?[\x20\t\u{3000}]*
-        (?:(?:/|每|一|每个|per|a|an)?[\x20\t\u{3000}]*(?P<per>小时|时|hour|hr|h|天|日|day|周|星期|week|月|month|mo|年|year|annum|单|件|piece|pieces|千字|字|条|篇|页|分钟|minutes|minute|min|words|word|pages|page|tasks|task|任务|episodes|episode|集))?",
+        (?:(?:/|每|一|每个|per|a|an)?[\x20\t\u{3000}]*(?P<per>小时|时|hour|hr|h|天|日|day|周|星期|week|月|month|mo|年|year|annum|单|件|piece|pieces|千字|字|条|篇|页|分钟|minutes|minute|min|words|word|pages|page|tasks|task|任务|episodes|episode|集|课时|节|lessons|lesson|class|sessions|session))?",
     )
     .expect("pay pattern compiles")
 });
+/// A piece rate named before its figure or with a word between (每千字8元, 每分钟6-12元, 课时费150元,
+/// RMB 1.2 per approved image, RMB 6 per audio minute): the first figure is pay per piece.
+static PIECE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        每[\x20]*(?:千字|字|分钟|条|篇|页|集|张|单|件|课时|节课|节|单位)
+        | 课时费 | 按件 | 计件
+        | per[\x20]+(?:[a-z]+[\x20]+)?(?:images?|minutes?|words?|pages?|tasks?|items?|photos?|clips?|videos?|pieces?|lessons?|classes|class|sessions?|hours?[\x20]+of[\x20]+audio)(?-u:\b)",
+    )
+    .expect("piece-rate pattern compiles")
+});
+/// The 24 characters after byte `at` (a piece named after its figure: 1.2元 per approved image).
+fn after_figure(text: &str, at: usize) -> &str {
+    let end = text[at..]
+        .char_indices()
+        .nth(24)
+        .map_or(text.len(), |(i, _)| at + i);
+    &text[at..end]
+}
+
 static MONTHS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?P<n>1[2-9]|2[0-4])[\x20\t\u{3000}]*薪").expect("months pattern compiles")
 });
@@ -149,6 +169,13 @@ fn parse_digits(text: &str) -> Salary {
             | "minute" | "min" | "words" | "word" | "pages" | "page" | "tasks" | "task" | "任务" | "episodes"
             | "episode" | "集",
         ) => Period::Piece,
+        // A class hour (课时费150元/课时) and a piece named before its figure are not monthly pay.
+        Some("课时" | "节" | "lesson" | "lessons" | "class" | "session" | "sessions") => Period::Piece,
+        _ if PIECE_BEFORE.is_match(&text[..whole.end])
+            || PIECE_BEFORE.is_match(after_figure(text, whole.end)) =>
+        {
+            Period::Piece
+        }
         _ if before.contains("年薪") => Period::Year,
         _ if before.contains("时薪") => Period::Hour,
         _ if before.contains("日薪") => Period::Day,

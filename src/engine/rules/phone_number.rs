@@ -138,7 +138,18 @@ fn scan(text: &str, run: &[Group], found: &mut Vec<std::ops::Range<usize>>) {
             let groups = &run[i..=j];
             // Version numbers and dates mix short and long groups (1.3.8.1234.5678); numbers spelled
             // digit by digit (1 3 8 …) have only 1-digit groups.
-            let lens_ok = groups.iter().all(|g| g.len >= 2) || groups.iter().all(|g| g.len == 1);
+            // A mobile number may also be split unevenly (13 5 1 0 9 8 6 2 4 7: blind batch 22): any
+            // groups of up to four digits split by spaces only (not a version number's dots), when the
+            // digits make a mobile number.
+            let uneven = n == 11
+                && groups.len() >= 3
+                && groups.iter().all(|g| g.len <= 4)
+                && digits[0] == 1
+                && (3..=9).contains(&digits[1])
+                && groups
+                    .windows(2)
+                    .all(|w| text[w[0].end..w[1].start].chars().all(char::is_whitespace));
+            let lens_ok = groups.iter().all(|g| g.len >= 2) || groups.iter().all(|g| g.len == 1) || uneven;
             // Chinese numerals count only when most of the number is written with them (一三八…),
             // not when one stray 一 sits next to Arabic digits.
             let cjk: usize = groups.iter().map(|g| g.cjk).sum();
@@ -272,6 +283,7 @@ mod tests {
     #[test]
     fn international_numbers_after_a_plus() {
         fires(ID, "WhatsApp Mr. Karim at +971 50 318 4472");
+        fires(ID, "急招，电话 13 5 1 0 9 8 6 2 4 7 找王姐");
         fires(ID, "Call our London office +44 20 7946 0958");
         fires(ID, "Line：+66 81 234 5678");
         clean(ID, "全勤奖+5000元，绩效+2000元");
