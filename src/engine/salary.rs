@@ -178,7 +178,12 @@ fn parse_digits(text: &str) -> Salary {
         }
         _ if before.contains("年薪") => Period::Year,
         _ if before.contains("时薪") => Period::Hour,
-        _ if before.contains("日薪") => Period::Day,
+        _ if ["日薪", "日均", "每天", "每日", "一天", "按天"]
+            .iter()
+            .any(|w| before.contains(w)) =>
+        {
+            Period::Day
+        }
         _ => Period::Month,
     };
     // A bare "15-25" a month is ambiguous (15-25K?): say so rather than guess.
@@ -236,6 +241,15 @@ mod tests {
         assert_eq!(p.period, Period::Day);
         let p = pay("底薪3000+提成");
         assert_eq!((p.min, p.max), (3000.0, None));
+        // Blind batch 23: a day's pay named before its figure.
+        assert_eq!(
+            pay("日均400-550元（按工程量结算，每月10日发放）").period,
+            Period::Day
+        );
+        assert_eq!(
+            pay("钢筋工每天380元，架子工每天420元，按月发放").period,
+            Period::Day
+        );
         let p = pay("5元/件");
         assert_eq!(p.period, Period::Piece);
         // Blind batch 21: pay by the minute of a recording, the word, the task.

@@ -221,8 +221,20 @@ impl TermMatcher {
                 Context::Contact => {
                     // The squeezed view drops spaces, so a Latin name spelled out (on W e C h a t)
                     // touches the word before it there: ask the original text whether a word ends there.
-                    // Only a name spelled out letter by letter: `packing line` is two words.
                     let span = sq.orig(r.clone());
+                    // A Latin name glued to the letters after it in the original is part of a longer
+                    // word (Qualified, QQmusic, lined): not the channel (blind batch 23: "Qualified
+                    // lead auditor for ISO 22000" read as Q + an id).
+                    let rest = &ft.text[span.end..];
+                    let id_word = rest.get(..2).is_some_and(|w| w.eq_ignore_ascii_case("id"))
+                        && !rest[2..].starts_with(|c: char| c.is_ascii_alphabetic());
+                    if text[r.clone()].ends_with(|c: char| c.is_ascii_alphabetic())
+                        && rest.starts_with(|c: char| c.is_ascii_alphabetic())
+                        && !id_word
+                    {
+                        continue;
+                    }
+                    // Only a name spelled out letter by letter: `packing line` is two words.
                     let spelled = ft.text[span.clone()].contains(|c: char| !c.is_alphanumeric());
                     let word_ends = spelled
                         && ft.text[..span.start]

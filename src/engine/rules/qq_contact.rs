@@ -60,6 +60,7 @@ mod tests {
         clean(ID, "请勿添加QQ");
         clean(ID, "钉扣扣子");
         clean(ID, "企鹅电竞主播");
+        clean(ID, "2. Qualified lead auditor for ISO 22000 or HACCP");
     }
 
     #[test]

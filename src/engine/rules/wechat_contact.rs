@@ -45,6 +45,7 @@ mod tests {
     #[test]
     fn fires_on_examples() {
         fires(ID, "DM me on W e C h a t: coffee_lab_sz");
+        fires(ID, "WeChatID：hr_li88");
         fires(ID, "加微信了解详情");
         fires(ID, "微信：zhang_888");
         fires(ID, "vx: abc12345");
