@@ -60,7 +60,7 @@ static PAY: LazyLock<Regex> = LazyLock::new(|| {
         (?P<a>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)[\x20\t\u{3000}]*(?P<ua>k|千|万|w)?[\x20\t\u{3000}]*(?:元|块)?[\x20\t\u{3000}]*
         (?:(?:-|~|—|–|至|到|to)[\x20\t\u{3000}]*(?P<neg>−|负)?[\x20\t\u{3000}]*(?:rmb|cny|¥)?[\x20\t\u{3000}]*(?P<b>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)[\x20\t\u{3000}]*(?P<ub>k|千|万|w)?)?
         [\x20\t\u{3000}]*(?:元|块|rmb|cny|人民币|yuan)?[\x20\t\u{3000}]*
-        (?:(?:/|每|一|每个|per|a|an)?[\x20\t\u{3000}]*(?P<per>小时|时|hour|hr|h|天|日|day|周|星期|week|月|month|mo|年|year|annum|单|件|piece|pieces|千字|字|条|篇|页|分钟|minutes|minute|min|words|word|pages|page|tasks|task|任务|episodes|episode|集|课时|节|lessons|lesson|class|sessions|session))?",
+        (?:(?:/|每|一|每个|per|a|an)?[\x20\t\u{3000}]*(?P<per>小时|时|hour|hr|h|天|日|day|周|星期|week|月|month|mo|年|year|annum|单|件|piece|pieces|千字|字|条|篇|页|分钟|minutes|minute|min|words|word|pages|page|tasks|task|任务|episodes|episode|集|课时|节|lessons|lesson|class|sessions|session|orders|order|kg|公斤|斤))?",
     )
     .expect("pay pattern compiles")
 });
@@ -70,7 +70,7 @@ static PIECE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
         每[\x20]*(?:千字|字|分钟|条|篇|页|集|张|单|件|课时|节课|节|单位)
-        | 课时费 | 按件 | 计件
+        | 课时费 | 按件 | 计件 | 千字
         | per[\x20]+(?:[a-z]+[\x20]+)?(?:images?|minutes?|words?|pages?|tasks?|items?|photos?|clips?|videos?|pieces?|lessons?|classes|class|sessions?|hours?[\x20]+of[\x20]+audio)(?-u:\b)",
     )
     .expect("piece-rate pattern compiles")
@@ -119,8 +119,25 @@ pub fn parse(text: &str) -> Salary {
     parse_digits(text)
 }
 
+/// A figure that is a length of time, not pay: no currency, no k/万, a bare 天/月/小时 right after it,
+/// and more figures to come (每单26天9800-13800元: a 26-day stint, then its pay).
+fn is_duration(c: &regex::Captures<'_>, text: &str) -> bool {
+    let whole = c.get(0).map_or(0..0, |m| m.range());
+    let m = &text[whole.clone()];
+    c.name("b").is_none()
+        && c.name("ua").is_none()
+        && !["元", "块", "rmb", "cny", "yuan", "¥", "人民币"]
+            .iter()
+            .any(|w| m.contains(w))
+        && matches!(
+            c.name("per").map(|p| p.as_str()),
+            Some("天" | "日" | "月" | "年" | "小时" | "周")
+        )
+        && text[whole.end..].contains(|ch: char| ch.is_ascii_digit())
+}
+
 fn parse_digits(text: &str) -> Salary {
-    let Some(c) = PAY.captures(text) else {
+    let Some(c) = PAY.captures_iter(text).find(|c| !is_duration(c, text)) else {
         return match text.find("面议") {
             Some(i) => Salary::Negotiable(i..i + "面议".len()),
             None => Salary::Unparseable,
@@ -167,7 +184,7 @@ fn parse_digits(text: &str) -> Salary {
         Some(
             "单" | "件" | "piece" | "pieces" | "千字" | "字" | "条" | "篇" | "页" | "分钟" | "minutes"
             | "minute" | "min" | "words" | "word" | "pages" | "page" | "tasks" | "task" | "任务" | "episodes"
-            | "episode" | "集",
+            | "episode" | "集" | "orders" | "order" | "kg" | "公斤" | "斤",
         ) => Period::Piece,
         // A class hour (课时费150元/课时) and a piece named before its figure are not monthly pay.
         Some("课时" | "节" | "lesson" | "lessons" | "class" | "session" | "sessions") => Period::Piece,
@@ -241,6 +258,8 @@ mod tests {
         assert_eq!(p.period, Period::Day);
         let p = pay("底薪3000+提成");
         assert_eq!((p.min, p.max), (3000.0, None));
+        // Blind batch 24: a stint's length before its pay.
+        assert_eq!(pay("每单26天9800-13800元").min, 9800.0);
         // Blind batch 23: a day's pay named before its figure.
         assert_eq!(
             pay("日均400-550元（按工程量结算，每月10日发放）").period,
@@ -258,6 +277,15 @@ mod tests {
             "80-120元/千字",
             "1.5元/条任务",
             "RMB 3 per task",
+            // Blind batches 22 and 24: pieces named before their figure, or with a word between.
+            "按件计酬，每千字8元，月均3000-5000元",
+            "按成品时长计酬，每分钟6-12元（约合360-720元/成品小时）",
+            "课时费150元/课时，月均6000-9000元",
+            "RMB 1.2 per approved image; guaranteed minimum RMB 4,800 per month for full-time annotators",
+            "RMB 6 per audio minute, typically RMB 4,000–6,000 per month",
+            "千字5元，按月结算",
+            "rmb 7 per order, guaranteed rmb 5,000 per month",
+            "rmb 60 per kg, minimum rmb 200 per day",
         ] {
             assert_eq!(pay(piece).period, Period::Piece, "{piece}");
         }
