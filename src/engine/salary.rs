@@ -71,7 +71,7 @@ static PIECE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
         每[\x20]*(?:千字|字|分钟|条|篇|页|集|张|单|件|课时|节课|节|单位)
         | 课时费 | 按件 | 计件 | 千字
-        | per[\x20]+(?:[a-z]+[\x20]+)?(?:images?|minutes?|words?|pages?|tasks?|items?|photos?|clips?|videos?|pieces?|lessons?|classes|class|sessions?|hours?[\x20]+of[\x20]+audio)(?-u:\b)",
+        | per[\x20]+(?:[a-z0-9-]+[\x20]+)?(?:images?|minutes?|words?|pages?|tasks?|items?|photos?|clips?|videos?|pieces?|lessons?|classes|class|sessions?|hours?[\x20]+of[\x20]+audio)(?-u:\b)",
     )
     .expect("piece-rate pattern compiles")
 });
@@ -286,6 +286,7 @@ mod tests {
             "千字5元，按月结算",
             "rmb 7 per order, guaranteed rmb 5,000 per month",
             "rmb 60 per kg, minimum rmb 200 per day",
+            "rmb 300 per 45-minute lesson, 60 lessons guaranteed per month (rmb 18,000)",
         ] {
             assert_eq!(pay(piece).period, Period::Piece, "{piece}");
         }

@@ -39,7 +39,9 @@ pub static RULE: RuleMeta = RuleMeta {
 
 fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     if let Some((ft, Salary::Pay(p))) = salary::of(cx) {
+        // A piece rate's range (每单8-25元 by distance) is the spread of the pieces, not a vague offer.
         if p.min > 0.0
+            && p.period != salary::Period::Piece
             && p.max
                 .is_some_and(|max| max > p.min * cx.config.salary.max_range_ratio)
         {
