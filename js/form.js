@@ -604,9 +604,9 @@ export function attachForm(form, options = {}) {
           return true;
         }
         again = false;
-        const options = accountOption();
+        const held = accountOption();
         inflight = { seq: ++seq, key: JSON.stringify([p, lang, account?.account]) };
-        worker.w.postMessage({ type: 'check', seq: inflight.seq, posting: p, today, lang, options });
+        worker.w.postMessage({ type: 'check', seq: inflight.seq, posting: p, today, lang, options: held });
         return true;
       }
     }
@@ -1055,11 +1055,12 @@ export function attachForm(form, options = {}) {
     return report;
   };
   /**
-   * The account the posting is published from: its badge credential and the platform's key set (or
-   * null for none). Checks again at once.
+   * The account the posting is published from: `{ name, kind }` or its badge credential (read by
+   * accountOf, without the signature), or null for none. Checks again at once. A key set given as the
+   * second argument is accepted for compatibility and not used.
    */
-  controller.setAccount = (credential, jwks) => {
-    account = credential ? { account: credential } : null;
+  controller.setAccount = (next) => {
+    account = next ? { account: next } : null;
     if (status === 'ready' || (status === 'unavailable' && !failure?.lasting)) run(true);
   };
   controller.setLang = (next) => {

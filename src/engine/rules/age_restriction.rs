@@ -172,6 +172,9 @@ const SERVED_AFTER: &[&str] = &[
     "clients",
     "customers",
     "users",
+];
+/// Teams and camps the job trains (academy players aged 16 to 19, 营员): served, whichever side.
+const SERVED_EITHER: &[&str] = &[
     "players",
     "trainees",
     "athletes",
@@ -237,8 +240,14 @@ fn serves_others(t: &str, r: &Range<usize>) -> bool {
     let near_after = &after[..after.char_indices().nth(8).map_or(after.len(), |(i, _)| i)];
     let before = &t[..r.start];
     let near_before = &before[before.char_indices().rev().nth(12).map_or(0, |(i, _)| i)..];
-    SERVED_AFTER.iter().any(|w| near_after.contains(w))
-        || SERVED_BEFORE.iter().any(|w| before.trim_end().ends_with(w))
+    SERVED_AFTER
+        .iter()
+        .chain(SERVED_EITHER)
+        .any(|w| near_after.contains(w))
+        || SERVED_BEFORE
+            .iter()
+            .chain(SERVED_EITHER)
+            .any(|w| before.trim_end().ends_with(w))
         || CLIENTELE.iter().any(|w| near_before.contains(w))
         || NOT_AGE.iter().any(|w| after.starts_with(w))
 }
@@ -279,17 +288,6 @@ const CLIENTELE: &[&str] = &[
     "residents",
     "seniors",
     "members",
-    "players",
-    "trainees",
-    "athletes",
-    "campers",
-    "teens",
-    "teenagers",
-    "juniors",
-    "球员",
-    "队员",
-    "选手",
-    "营员",
 ];
 
 fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
