@@ -180,14 +180,15 @@ fn parse_digits(text: &str) -> Salary {
         Some("周" | "星期" | "week") => Period::Week,
         Some("月" | "month" | "mo") => Period::Month,
         Some("年" | "year" | "annum") => Period::Year,
-        // Piece rates: by the item, the word, the page, the task, the minute of a recording.
+        // Piece rates: by the item, the word, the page, the task, the minute of a recording, the class
+        // hour (课时费150元/课时).
         Some(
             "单" | "件" | "piece" | "pieces" | "千字" | "字" | "条" | "篇" | "页" | "分钟" | "minutes"
             | "minute" | "min" | "words" | "word" | "pages" | "page" | "tasks" | "task" | "任务" | "episodes"
-            | "episode" | "集" | "orders" | "order" | "kg" | "公斤" | "斤",
+            | "episode" | "集" | "orders" | "order" | "kg" | "公斤" | "斤" | "课时" | "节" | "lesson"
+            | "lessons" | "class" | "session" | "sessions",
         ) => Period::Piece,
-        // A class hour (课时费150元/课时) and a piece named before its figure are not monthly pay.
-        Some("课时" | "节" | "lesson" | "lessons" | "class" | "session" | "sessions") => Period::Piece,
+        // A piece named before its figure, or right after it with a word between, is not monthly pay.
         _ if PIECE_BEFORE.is_match(&text[..whole.end])
             || PIECE_BEFORE.is_match(after_figure(text, whole.end)) =>
         {

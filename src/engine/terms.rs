@@ -243,7 +243,7 @@ impl TermMatcher {
                             .is_none_or(|c| !c.is_alphanumeric());
                     // Its id keeps the `_` the squeezed view drops (on W e C h a t: coffee_lab_sz).
                     contact(text, r.clone(), word_ends)
-                        .or_else(|| (word_ends && id_follows(&ft.text[span.end..])).then_some(r.end))
+                        .or_else(|| (word_ends && id_follows(rest)).then_some(r.end))
                 }
             };
             if let Some(end) = end {
@@ -512,26 +512,26 @@ fn employer_pays(text: &str, r: Range<usize>) -> bool {
     }
     // 收取和退还租车押金、违章押金: the job takes in and pays back other people's money (the verb pair
     // governs the fee across a short modifier and a 、 list), unless the job seeker pays in between.
-    let mut reach = text[..r.start]
-        .char_indices()
-        .rev()
-        .take(12)
-        .take_while(|&(_, c)| !matches!(c, '。' | '；' | ';' | '\n' | '，' | ','));
-    let from = reach.by_ref().last().map_or(r.start, |(i, _)| i);
-    let window = &text[from..r.start];
+    let window = back_to(text, r.start, 12, &['。', '；', ';', '\n', '，', ',']);
     if TAKE_AND_RETURN.iter().any(|w| window.contains(w))
         && !["交", "缴", "付"].iter().any(|p| window.contains(p))
     {
         return true;
     }
-    let sentence = text[..r.start]
+    let sentence = back_to(text, r.start, 40, &['。', ';', '；', '\n', '!', '?']);
+    THIRD_PARTY.iter().any(|p| sentence.contains(p)) && !near(text, r, SEEKER)
+}
+
+/// The text before byte `at`: at most `n` characters, and never back past one of `stops`.
+fn back_to<'t>(text: &'t str, at: usize, n: usize, stops: &[char]) -> &'t str {
+    let from = text[..at]
         .char_indices()
         .rev()
-        .take(40)
-        .take_while(|&(_, c)| !matches!(c, '。' | ';' | '；' | '\n' | '!' | '?'))
+        .take(n)
+        .take_while(|(_, c)| !stops.contains(c))
         .last()
-        .map_or("", |(i, _)| &text[i..r.start]);
-    THIRD_PARTY.iter().any(|p| sentence.contains(p)) && !near(text, r, SEEKER)
+        .map_or(at, |(i, _)| i);
+    &text[from..at]
 }
 
 /// Taking money in and paying it back: the handler's work, never the payer's.
