@@ -510,11 +510,27 @@ fn ids(t: &str) -> Vec<Range<usize>> {
         while end > start && matches!(b[end - 1], b'.' | b'-') {
             end -= 1;
         }
+        // An id whose digits go on in groups split by single spaces (v❤：yp66 88 99, blind batch 26).
+        let mut joined = end - start;
+        if end == i && b[end - 1].is_ascii_digit() {
+            while b.get(i) == Some(&b' ') && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+                let mut j = i + 1;
+                while j < b.len() && b[j].is_ascii_digit() {
+                    j += 1;
+                }
+                if j - i - 1 > 4 || b.get(j).is_some_and(|c| is_id(*c)) {
+                    break;
+                }
+                joined += j - i - 1;
+                i = j;
+                end = j;
+            }
+        }
         let tok = &b[start..end];
         let marked = tok.first() == Some(&b'@')
             || tok.iter().any(|c| c.is_ascii_digit() || *c == b'_')
             || dotted_handle(tok);
-        if tok.len() >= 5 && marked {
+        if joined >= 5 && marked {
             out.push(start..end);
         }
     }
@@ -716,6 +732,13 @@ mod tests {
             wrong.len(),
             wrong.join("\n")
         );
+    }
+
+    #[test]
+    fn ids_go_on_in_spaced_digit_groups() {
+        let t = "v: yp66 88 99, room 3 2 beds, hr2024";
+        let got: Vec<&str> = ids(t).into_iter().map(|r| &t[r]).collect();
+        assert_eq!(got, ["yp66 88 99", "hr2024"]);
     }
 
     #[test]

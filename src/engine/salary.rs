@@ -96,6 +96,36 @@ fn unit(u: Option<&str>) -> Option<f64> {
     }
 }
 
+/// Whether a pay text (the light view) is in another currency than the yuan: a foreign currency named
+/// and no yuan (USD 8-12 per hour, blind batch 27). Such pay is not held to a floor in yuan.
+pub fn foreign_currency(text: &str) -> bool {
+    const FOREIGN: &[&str] = &[
+        "usd", "us$", "hk$", "hkd", "eur", "€", "£", "gbp", "aud", "sgd", "jpy", "cad", "美元", "美金",
+        "港币", "港元", "欧元", "英镑", "日元", "新币", "澳元", "$",
+    ];
+    const YUAN: &[&str] = &["元", "rmb", "cny", "人民币", "yuan", "¥", "块"];
+    let foreign = FOREIGN.iter().any(|w| {
+        text.match_indices(w).any(|(i, _)| {
+            // A Latin code is a whole word (usd, not a part of another word).
+            !w.starts_with(|c: char| c.is_ascii_alphabetic())
+                || (!text[..i].ends_with(|c: char| c.is_ascii_alphabetic())
+                    && !text[i + w.len()..].starts_with(|c: char| c.is_ascii_alphabetic()))
+        })
+    });
+    // 美元 and 港元 hold 元: only a yuan that is not part of them counts.
+    let yuan = YUAN.iter().any(|w| {
+        text.match_indices(w).any(|(i, _)| {
+            !(*w == "元"
+                && (text[..i].ends_with('美')
+                    || text[..i].ends_with('港')
+                    || text[..i].ends_with('欧')
+                    || text[..i].ends_with('日')
+                    || text[..i].ends_with('澳')))
+        })
+    });
+    foreign && !yuan
+}
+
 /// The largest figure read as pay (a trillion yuan): anything larger is not a salary.
 const MAX_FIGURE: f64 = 1e12;
 

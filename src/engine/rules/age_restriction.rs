@@ -80,7 +80,8 @@ static AGE_EN: LazyLock<Regex> = LazyLock::new(|| {
         | (?:under|below|younger[\x20]than|no[\x20]older[\x20]than|not[\x20]older[\x20]than|not[\x20]over|no[\x20]more[\x20]than|maximum[\x20]age(?:[\x20]of)?|max[\x20]age|up[\x20]to[\x20]age|age[\x20]limit(?:[\x20]of)?)[\x20\t:]*(?:the[\x20]age[\x20]of[\x20]+)?(?P<a2>[0-9]{2})(?-u:\b)
         | (?P<b2>[0-9]{2})[\x20\t]*(?:years[\x20]old[\x20]|yrs[\x20])?(?:or|and)[\x20](?:younger|under|below)
         | born[\x20](?:after|in[\x20]or[\x20]after|from|since|no[\x20]earlier[\x20]than)[\x20]*(?P<y>(?:19|20)[0-9]{2})
-        | born[\x20](?:in[\x20])?(?P<y2>(?:19|20)[0-9]{2})[\x20]*(?:or[\x20]later|or[\x20]after|and[\x20]later|onwards|or[\x20]younger)",
+        | born[\x20](?:in[\x20])?(?P<y2>(?:19|20)[0-9]{2})[\x20]*(?:or[\x20]later|or[\x20]after|and[\x20]later|onwards|or[\x20]younger)
+        | (?:over|above|older[\x20]than)[\x20]+(?P<o>[0-9]{2})(?-u:\b)[^.;\n]{0,40}?(?:(?:will[\x20]not|won't|cannot|can't|are[\x20]not|is[\x20]not)[\x20]be[\x20](?:considered|accepted|hired|employed|shortlisted|eligible)|are[\x20]not[\x20](?:considered|eligible|accepted)|need[\x20]not[\x20]apply|not[\x20]eligible|ineligible|do[\x20]not[\x20]apply|excluded|rejected)",
     )
     .expect("English age pattern compiles")
 });
@@ -108,7 +109,7 @@ fn windows(t: &str) -> Vec<(Range<usize>, bool)> {
             '年' if t[i..].starts_with("年龄") || t[i..].starts_with("年纪") => (12, 48),
             'a' | 'o' | 'y' | 'b' | 'u'
                 if !t[..i].ends_with(|c: char| c.is_ascii_alphabetic())
-                    && ["age", "old", "young", "born", "under", "below"]
+                    && ["age", "old", "young", "born", "under", "below", "over ", "above "]
                         .iter()
                         .any(|w| t[i..].starts_with(w)) =>
             {
@@ -250,6 +251,59 @@ fn serves_others(t: &str, r: &Range<usize>) -> bool {
             .any(|w| before.trim_end().ends_with(w))
         || CLIENTELE.iter().any(|w| near_before.contains(w))
         || NOT_AGE.iter().any(|w| after.starts_with(w))
+        || audience(before)
+}
+
+/// Words before `for` that make what follows the people sought, not an audience (looking for ladies
+/// aged 20-28, a role for graduates aged 22-25).
+const SOUGHT_FOR: &[&str] = &[
+    "looking",
+    "searching",
+    "seeking",
+    "hiring",
+    "recruiting",
+    "open",
+    "opportunity",
+    "opportunities",
+    "vacancy",
+    "vacancies",
+    "job",
+    "jobs",
+    "position",
+    "positions",
+    "role",
+    "roles",
+    "suitable",
+    "ideal",
+    "perfect",
+    "great",
+    "only",
+    "calling",
+    "call",
+    "wanted",
+    "apply",
+    "reserved",
+    "limited",
+    "restricted",
+];
+
+/// An audience of one or two words after a `for` that is not the job's own (messaging for women aged
+/// 30-55, blind batch 27).
+fn audience(before: &str) -> bool {
+    let tail = &before[before.len().saturating_sub(40)..];
+    let Some(at) = tail.rfind(" for ") else {
+        return false;
+    };
+    let who = &tail[at + 5..];
+    let words = who.split_whitespace().count();
+    let prev = tail[..at]
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
+    (1..=2).contains(&words)
+        && who.bytes().all(|b| b.is_ascii_alphabetic() || b == b' ')
+        && !prev.is_empty()
+        && !SOUGHT_FOR.contains(&prev)
 }
 
 /// The people a job serves, named just before an age (顾客以25-45岁女性为主).
@@ -321,12 +375,12 @@ fn scan(t: &str, english: bool, push: &mut dyn FnMut(Range<usize>)) {
             num(&c, "lo").or_else(|| num(&c, "lo2")),
             num(&c, "hi").or_else(|| num(&c, "hi2")),
         ) {
-            lo <= hi && (hi < RETIREMENT || lo > ADULT)
+            lo <= hi && hi > ADULT && (hi < RETIREMENT || lo > ADULT)
         } else if let (Some(lo), Some(hi)) = (
             num(&c, "lo3").or_else(|| num(&c, "lo4")),
             num(&c, "hi3").or_else(|| num(&c, "hi4")),
         ) {
-            lo <= hi && (hi < RETIREMENT || lo > ADULT)
+            lo <= hi && hi > ADULT && (hi < RETIREMENT || lo > ADULT)
         } else if let Some(n) = num(&c, "a")
             .or_else(|| num(&c, "a3"))
             .or_else(|| num(&c, "a4"))
@@ -338,6 +392,9 @@ fn scan(t: &str, english: bool, push: &mut dyn FnMut(Range<usize>)) {
             n > ADULT && n < RETIREMENT
         } else if let Some(n) = num(&c, "n") {
             n > ADULT
+        } else if let Some(n) = num(&c, "o") {
+            // Over 40 refused (candidates over 40 will not be considered).
+            n > ADULT && n < RETIREMENT
         } else {
             c.name("c").is_some()
                 || c.name("c2").is_some()
@@ -372,6 +429,10 @@ mod tests {
     #[test]
     fn fires_on_examples() {
         fires(ID, "年龄18-35周岁");
+        fires(
+            ID,
+            "5 years in hotel kitchens; candidates over 40 will not be considered.",
+        );
         fires(ID, "35岁以下");
         fires(ID, "Ideal candidates are in the 22 to 32 age bracket.");
         fires(ID, "3. 出生年份1985-2000");
@@ -433,6 +494,13 @@ mod tests {
         clean(ID, "Teach children aged 4-6.");
         clean(ID, "Cartons under 30 kg.");
         clean(ID, "Caring for residents over 80 years old.");
+        // Blind batches 26 and 27: children's ages, an audience, an age that is served.
+        clean(ID, "为初中生（12-15岁）提供一对一数学辅导");
+        clean(ID, "Define messaging for women aged 30-55.");
+        clean(
+            ID,
+            "Visitors over 50 will not be charged for entry; guide them to the lift.",
+        );
         clean(ID, "下三滥的手段");
         clean(ID, "我们这里住的多是75岁以上的老人");
         clean(ID, "接待到院顾客（以25-45岁女性为主）");

@@ -55,6 +55,9 @@ fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     let Some((ft, Salary::Pay(p))) = salary::of(cx) else {
         return;
     };
+    if salary::foreign_currency(&ft.views.light.text) {
+        return;
+    }
     // Hourly pay is judged against the hourly minimum, whatever the employment type (最低工资规定:
     // the hourly figure is for non-full-time work); monthly pay against the monthly one, full time only.
     if p.period == salary::Period::Hour {
@@ -90,6 +93,14 @@ mod tests {
         clean_in("salary-below-minimum-wage", Field::Salary, "4000-5000元/月");
         clean_in("salary-below-minimum-wage", Field::Salary, "20元/小时");
         clean_in("salary-below-minimum-wage", Field::Salary, "2元/件");
+        // Blind batch 27: another currency is not held to a floor in yuan.
+        clean_in("salary-below-minimum-wage", Field::Salary, "USD 8-12 per hour");
+        clean_in("salary-below-minimum-wage", Field::Salary, "每小时8美元");
+        fires_in(
+            "salary-below-minimum-wage",
+            Field::Salary,
+            "RMB 8 per hour (about USD 1.1)",
+        );
     }
 
     // Regression (blind batch 3): 9元/小时 for a part-time job passed, as only full-time monthly pay

@@ -123,11 +123,65 @@ fn may_be_dotted(b: &[u8]) -> bool {
     false
 }
 
+/// The fewest characters spelled out one by one that are read as one word (h t t p s : / / …).
+const SPELLED: usize = 8;
+
+/// Whether `b` holds [`SPELLED`] or more ASCII characters in a row, each alone between single spaces
+/// (`h t t p s : / / w t - t a s k . c c`, blind batch 27): one pass over the bytes.
+fn spelled_out(b: &[u8]) -> bool {
+    let mut run = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let alone = b[i].is_ascii_graphic()
+            && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+            && b.get(i + 1).is_none_or(|n| !n.is_ascii_alphanumeric());
+        if alone && (run == 0 || b[i - 1] == b' ') {
+            run += 1;
+            if run >= SPELLED {
+                return true;
+            }
+            i += if b.get(i + 1) == Some(&b' ') { 2 } else { 1 };
+            continue;
+        }
+        run = 0;
+        i += 1;
+    }
+    false
+}
+
+/// Marks the single spaces inside each run of characters spelled out one by one (see [`spelled_out`]).
+fn drop_spelled_spaces(chars: &[(usize, char)], drop: &mut [bool]) {
+    let alone = |k: usize| {
+        chars[k].1.is_ascii_graphic()
+            && (k == 0 || !chars[k - 1].1.is_ascii_alphanumeric())
+            && chars.get(k + 1).is_none_or(|n| !n.1.is_ascii_alphanumeric())
+    };
+    let mut k = 0;
+    while k < chars.len() {
+        if !alone(k) {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        let mut last = k;
+        while last + 2 < chars.len() && chars[last + 1].1 == ' ' && alone(last + 2) {
+            last += 2;
+        }
+        if (last - start) / 2 + 1 >= SPELLED {
+            for j in (start + 1..last).step_by(2) {
+                drop[j] = true;
+            }
+        }
+        k = last + 1;
+    }
+}
+
 /// Addresses disguised to get past filters: a dot written as another character (`t。cn`, `www·abc·top`),
 /// or spaced out (`jianji-hub . cn / join`). Returns the text with each such dot as `.` and those spaces
 /// dropped, and, for every byte of it, the byte of `t` it comes from; None when there is none.
 fn dotted(t: &str) -> Option<(String, Vec<usize>)> {
-    if !may_be_dotted(t.as_bytes()) {
+    let spelled = spelled_out(t.as_bytes());
+    if !spelled && !may_be_dotted(t.as_bytes()) {
         return None;
     }
     let chars: Vec<(usize, char)> = t.char_indices().collect();
@@ -174,6 +228,9 @@ fn dotted(t: &str) -> Option<(String, Vec<usize>)> {
                 k += 1;
             }
         }
+    }
+    if spelled {
+        drop_spelled_spaces(&chars, &mut drop);
     }
     if !dot.iter().any(|d| *d) && !drop.iter().any(|d| *d) {
         return None;
@@ -288,11 +345,18 @@ mod tests {
             ID,
             "试稿及接单请访问 h t t p s : / / jianji-hub . cn / join 注册账号",
         );
+        // Blind batch 27: every character spelled out.
+        fires(
+            ID,
+            "复制链接到浏览器打开：h t t p s : / / w t - t a s k . c c / r e g（复制时请删除空格）",
+        );
+        fires(ID, "w w w . j o b 8 8 . t o p");
     }
 
     #[test]
     fn near_misses_stay_clean() {
         clean(ID, "精通ASP.NET开发");
+        clean(ID, "Grades A B C D E F G H. See the rota: M T W T F S S.");
         clean(ID, "熟悉Vue.js/Node.js");
         clean(
             ID,
