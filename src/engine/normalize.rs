@@ -36,9 +36,18 @@ impl View {
         start..(last >> 3) as usize + (last & 7) as usize
     }
 
+    // Inlined, with the common widths spelled out (ASCII, and the 3 bytes of a CJK character): this
+    // runs for every character of every field on every keystroke.
+    #[inline(always)]
     fn push(&mut self, c: char, orig: u32) {
-        self.text.push(c);
-        self.map.extend(std::iter::repeat_n(orig, c.len_utf8()));
+        let mut buf = [0u8; 4];
+        let s = c.encode_utf8(&mut buf);
+        self.text.push_str(s);
+        match s.len() {
+            1 => self.map.push(orig),
+            3 => self.map.extend_from_slice(&[orig; 3]),
+            n => self.map.extend(std::iter::repeat_n(orig, n)),
+        }
     }
 }
 
