@@ -69,7 +69,11 @@ export interface RulePack {
     remove_terms?: string[];
     allow?: string[];
   }>;
-  salary?: { max_range_ratio?: number; minimum_wage?: Record<string, number> };
+  salary?: {
+    max_range_ratio?: number;
+    minimum_wage?: Record<string, number>;
+    minimum_hourly_wage?: number | Record<string, number>;
+  };
   lengths?: Partial<Record<FieldName, { min?: number; max?: number }>>;
 }
 

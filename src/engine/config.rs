@@ -42,31 +42,60 @@ pub struct SalaryConfig {
     pub max_range_ratio: f64,
     /// Monthly minimum wage floor by place name found in `location`; `default` applies elsewhere.
     pub minimum_wage: Vec<(String, f64)>,
-    /// Hourly minimum wage floor (yuan), for hourly pay of any employment type.
-    pub minimum_hourly_wage: f64,
+    /// Hourly minimum wage floor (yuan) by place name found in `location`, `default` elsewhere: for
+    /// hourly pay of any employment type.
+    pub minimum_hourly_wage: Vec<(String, f64)>,
 }
 
 impl SalaryConfig {
-    /// The floor for a work location: the longest place name contained in it, else `default`.
+    /// The monthly floor for a work location: the longest place name contained in it, else `default`.
     pub fn floor_for(&self, location: Option<&str>) -> Option<f64> {
-        let mut best: Option<(&str, f64)> = None;
-        if let Some(loc) = location {
-            for (place, floor) in &self.minimum_wage {
-                if place != "default"
-                    && loc.contains(place.as_str())
-                    && best.is_none_or(|(p, _)| place.len() > p.len())
-                {
-                    best = Some((place, *floor));
-                }
+        floor_in(&self.minimum_wage, location)
+    }
+
+    /// The hourly floor for a work location, chosen the same way.
+    pub fn hourly_floor_for(&self, location: Option<&str>) -> Option<f64> {
+        floor_in(&self.minimum_hourly_wage, location)
+    }
+}
+
+/// A table of floors by place (`{"default": 1500, "上海": 2690}`), validated whole: every amount a
+/// non-negative number, and a `default` entry.
+fn floor_table(v: &serde_json::Value, key: &str, what: &str) -> Result<Vec<(String, f64)>, ConfigError> {
+    let mut table = Vec::new();
+    for (place, floor) in object(v, key)? {
+        let path = format!("{key}.{place}");
+        let f = floor
+            .as_f64()
+            .ok_or_else(|| err(&path, format!("expected {what}")))?;
+        if !(f >= 0.0 && f.is_finite()) {
+            return Err(err(&path, "must be a non-negative number"));
+        }
+        table.push((place.clone(), f));
+    }
+    if !table.iter().any(|(p, _)| p == "default") {
+        return Err(err(key, "needs a \"default\" entry"));
+    }
+    Ok(table)
+}
+
+/// The floor of the longest place name of `table` contained in `location`, else its `default`. Of
+/// names of the same length the lower floor wins: an address names streets after other cities
+/// (广州市越秀区北京路), and a floor too high would accuse lawful pay.
+fn floor_in(table: &[(String, f64)], location: Option<&str>) -> Option<f64> {
+    let mut best: Option<(&str, f64)> = None;
+    if let Some(loc) = location {
+        for (place, floor) in table {
+            if place != "default"
+                && loc.contains(place.as_str())
+                && best.is_none_or(|(p, f)| place.len() > p.len() || (place.len() == p.len() && *floor < f))
+            {
+                best = Some((place, *floor));
             }
         }
-        best.map(|(_, f)| f).or_else(|| {
-            self.minimum_wage
-                .iter()
-                .find(|(p, _)| p == "default")
-                .map(|(_, f)| *f)
-        })
     }
+    best.map(|(_, f)| f)
+        .or_else(|| table.iter().find(|(p, _)| p == "default").map(|(_, f)| *f))
 }
 
 /// Length bounds of a field, in characters.
@@ -155,7 +184,7 @@ impl Config {
                 max_range_ratio: 3.0,
                 minimum_wage: vec![("default".into(), 1500.0)],
                 // Below every regional hourly minimum we know of, so it never cries wolf.
-                minimum_hourly_wage: 12.0,
+                minimum_hourly_wage: vec![("default".into(), 12.0)],
             },
             lengths: Vec::new(),
             max_field_chars: DEFAULT_MAX_FIELD_CHARS,
@@ -290,31 +319,22 @@ impl Config {
                     }
                     self.salary.max_range_ratio = r;
                 }
+                // One amount for everywhere, or a table by place like minimum_wage.
                 "minimum_hourly_wage" => {
-                    let f = v.as_f64().filter(|f| *f >= 0.0 && f.is_finite()).ok_or_else(|| {
-                        err(
-                            "salary.minimum_hourly_wage",
-                            "expected a non-negative amount in yuan",
-                        )
-                    })?;
-                    self.salary.minimum_hourly_wage = f;
+                    self.salary.minimum_hourly_wage = match v.as_f64() {
+                        Some(f) if f >= 0.0 && f.is_finite() => vec![("default".into(), f)],
+                        Some(_) => {
+                            return Err(err(
+                                "salary.minimum_hourly_wage",
+                                "expected a non-negative amount in yuan",
+                            ))
+                        }
+                        None => floor_table(v, "salary.minimum_hourly_wage", "an hourly amount in yuan")?,
+                    };
                 }
                 "minimum_wage" => {
-                    let mut table = Vec::new();
-                    for (place, floor) in object(v, "salary.minimum_wage")? {
-                        let path = format!("salary.minimum_wage.{place}");
-                        let f = floor
-                            .as_f64()
-                            .ok_or_else(|| err(&path, "expected a monthly amount in yuan"))?;
-                        if !(f >= 0.0 && f.is_finite()) {
-                            return Err(err(&path, "must be a non-negative number"));
-                        }
-                        table.push((place.clone(), f));
-                    }
-                    if !table.iter().any(|(p, _)| p == "default") {
-                        return Err(err("salary.minimum_wage", "needs a \"default\" entry"));
-                    }
-                    self.salary.minimum_wage = table;
+                    self.salary.minimum_wage =
+                        floor_table(v, "salary.minimum_wage", "a monthly amount in yuan")?;
                 }
                 other => {
                     return Err(err(

@@ -44,12 +44,31 @@ pub(crate) fn is_cjk_digit(c: char) -> bool {
 }
 
 fn is_cjk_numeral(c: char) -> bool {
-    cjk_unit(c).is_some() || (('\u{3000}'..='\u{9FFF}').contains(&c) && digit_value(c).is_some())
+    cjk_unit(c).is_some()
+        || (('\u{3000}'..='\u{9FFF}').contains(&c) && digit_value(c).is_some())
+        || tens_char(c).is_some()
+}
+
+/// 廿, 卅 and 卌 (twenty, thirty, forty in one character: 廿五歲 is 25 in Cantonese and written Chinese).
+fn tens_char(c: char) -> Option<[char; 2]> {
+    match c {
+        '廿' => Some(['二', '十']),
+        '卅' => Some(['三', '十']),
+        '卌' => Some(['四', '十']),
+        _ => None,
+    }
 }
 
 /// The value of a run of Chinese numerals: 三十五 → 35, 十八 → 18, 一千五 → 1500, 两万 → 20000,
 /// 一三九 → 139 (digit by digit when there is no unit).
 fn cjk_value(run: &[char]) -> Option<u64> {
+    if run.iter().any(|&c| tens_char(c).is_some()) {
+        let spelled: Vec<char> = run
+            .iter()
+            .flat_map(|&c| tens_char(c).map_or_else(|| vec![c], |t| t.to_vec()))
+            .collect();
+        return cjk_value(&spelled);
+    }
     if !run.iter().any(|&c| cjk_unit(c).is_some()) {
         return run.iter().try_fold(0u64, |acc, &c| {
             Some(acc.checked_mul(10)? + u64::from(digit_value(c)?))
@@ -204,6 +223,8 @@ mod tests {
         assert_eq!(read("两万").text, "20000");
         assert_eq!(read("壹佰").text, "100");
         assert_eq!(read("一三九").text, "139");
+        assert_eq!(read("廿五岁以下").text, "25岁以下");
+        assert_eq!(read("卅岁").text, "30岁");
         assert_eq!(read("thirty-five or younger").text, "35 or younger");
         assert_eq!(read("aged twenty to forty").text, "aged 20 to 40");
         assert_eq!(read("３５岁⑶").text, "35岁3");

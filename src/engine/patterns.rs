@@ -18,7 +18,8 @@
 //! cancels the match only when the class stands just before it (within 8 characters, same clause:
 //! the people the job serves, the duty that handles the money). `%sentence` lets a match cross clause
 //! punctuation inside a sentence; `%prohibits` says the first element is itself a prohibition (不能 …
-//! 要孩子), so a negation cue inside the match does not cancel it.
+//! 要孩子), so a negation cue inside the match does not cancel it; `%list` lets a match run on through
+//! the items of a 、 list (残疾人、孕妇不收: the cue after the last item governs them all).
 //!
 //! Matching runs on the *light* view of a field (NFKC, lower case, traditional → simplified,
 //! invisible characters removed; spaces and punctuation kept), where a full stop before a space ends
@@ -74,6 +75,9 @@ struct Pattern {
     /// `%prohibits`: the first element is itself a prohibition (不能, 不得 …要孩子), so only a negation
     /// before the first element cancels the match, not the pattern's own.
     prohibits: bool,
+    /// `%list`: the match may run on through the items of a 、 list (残疾人、孕妇不收: the cue after the
+    /// last item governs every item).
+    list: bool,
 }
 
 /// A must-fire (`+`) or must-not-fire (`-`) example of a rule.
@@ -217,6 +221,7 @@ impl PatternSet {
                 unless_before: Vec::new(),
                 sentence: false,
                 prohibits: false,
+                list: false,
             };
             let mut gap = None;
             for token in body.split_whitespace() {
@@ -231,6 +236,8 @@ impl PatternSet {
                     p.sentence = true;
                 } else if token == "%prohibits" {
                     p.prohibits = true;
+                } else if token == "%list" {
+                    p.list = true;
                 } else if let Some(n) = token.strip_prefix('~') {
                     let n: usize = n.parse().map_err(|_| err(format!("bad gap {token:?}")))?;
                     if n > 60 {
@@ -431,8 +438,7 @@ impl PatternMatcher {
                 }
                 starts.clear();
                 starts.push(first.start);
-                let rest = &p.elements[1..];
-                let Some(span) = extend(t, scope, &clause_at, &by_class, rest, first.clone(), &mut starts)
+                let Some(span) = extend(t, scope, &clause_at, &by_class, p, first.clone(), &mut starts)
                 else {
                     continue;
                 };
@@ -597,22 +603,30 @@ fn extend(
     scope: &Units,
     clause_at: &Units,
     by_class: &[Vec<Range<usize>>],
-    rest: &[Element],
+    p: &Pattern,
     first: Range<usize>,
     starts: &mut Vec<usize>,
 ) -> Option<Range<usize>> {
-    let unit = scope.at(first.start);
+    let list = p.list;
+    let mut unit = scope.at(first.start);
     let mut span = first;
-    for e in rest {
+    for e in &p.elements[1..] {
         let hits = &by_class[e.class];
         let from = hits.partition_point(|r| r.start < span.end);
+        // Through a 、 list (%list): every end between here and the hit is a 、.
+        let listed = |r: &Range<usize>| {
+            list && scope.at(r.start) == scope.at(r.end) && {
+                let (a, b) = (scope.at(span.end), scope.at(r.start));
+                (a..b).all(|k| scope.0.get(k).is_some_and(|&at| t[at..].starts_with('、')))
+            }
+        };
         let next = hits[from..].iter().take(64).find(|r| {
-            scope.at(r.end) == unit
-                && scope.at(r.start) == unit
+            ((scope.at(r.end) == unit && scope.at(r.start) == unit) || listed(r))
                 && t[span.end..r.start].chars().take(e.gap + 1).count() <= e.gap
                 && (!e.whole || whole_clause(t, clause_at, r))
         })?;
         span.end = next.end;
+        unit = scope.at(next.start);
         starts.push(next.start);
     }
     Some(span)

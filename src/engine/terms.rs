@@ -441,6 +441,13 @@ fn near(text: &str, r: Range<usize>, cues: &[&str]) -> bool {
 
 /// People other than the job seeker whose money a job may handle (宾客的押金, 向货主收取, 学员的培训费).
 const THIRD_PARTY: &[&str] = &[
+    // Blind batch 28: a transit-card office refunds the deposits of 市民.
+    "市民",
+    "持卡人",
+    "读者",
+    "消费者",
+    "病人",
+    "家属",
     "宾客",
     "客户",
     "顾客",

@@ -238,9 +238,16 @@ fn serves_others(t: &str, r: &Range<usize>) -> bool {
     let after = t[r.end..].trim_start_matches([' ', '的', ':']);
     // The people served stand within a few characters (八十岁以上的独居老人, 25-45岁女性顾客);
     // a unit stands right after the number (under 30 kg).
+    // Both stay inside the sentence part the age is in: a list's next line (45岁以下；\n2. 持母婴护理证)
+    // names no one served (blind batch 28). A 、 list (60岁以上独居、失能老人) runs on.
+    let ends = |c: char| matches!(c, '，' | ',' | '。' | '；' | ';' | '\n' | '！' | '？' | '!' | '?');
+    let after = &after[..after.find(ends).unwrap_or(after.len())];
     let near_after = &after[..after.char_indices().nth(8).map_or(after.len(), |(i, _)| i)];
     let before = &t[..r.start];
     let near_before = &before[before.char_indices().rev().nth(12).map_or(0, |(i, _)| i)..];
+    let near_before = &near_before[near_before.rfind(ends).map_or(0, |i| {
+        i + near_before[i..].chars().next().map_or(1, char::len_utf8)
+    })..];
     SERVED_AFTER
         .iter()
         .chain(SERVED_EITHER)
@@ -496,6 +503,7 @@ mod tests {
         clean(ID, "Caring for residents over 80 years old.");
         // Blind batches 26 and 27: children's ages, an audience, an age that is served.
         clean(ID, "为初中生（12-15岁）提供一对一数学辅导");
+        fires(ID, "1. 女性，45岁以下；\n2. 持母婴护理证者优先；");
         clean(ID, "Define messaging for women aged 30-55.");
         clean(
             ID,

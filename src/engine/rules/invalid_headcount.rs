@@ -50,7 +50,7 @@ pub fn classify(text: &str) -> Headcount {
     let light = crate::engine::normalize::views(text).light.text;
     // Numbers in words (五名, 十二人, 三至五人) are numbers.
     let t = crate::engine::numbers::read(&light).text;
-    let t = t.trim().trim_end_matches(['人', '名', '位', '个']).trim();
+    let t = count_words(t.trim());
     // A number in brackets or after a comma (若干（约30人）, 不限，约20人) is the count.
     if let Some((_, inner)) = t.split_once(['(', '（', ',', '，']) {
         let inner = inner.trim_end_matches([')', '）']).trim();
@@ -65,7 +65,27 @@ pub fn classify(text: &str) -> Headcount {
     if t.is_empty() {
         return Headcount::Empty;
     }
-    if ["若干", "不限", "多名", "数名", "大量", "若干名", "n", "若干人"].contains(&t) {
+    if [
+        "若干",
+        "不限",
+        "多名",
+        "数名",
+        "大量",
+        "若干名",
+        "n",
+        "若干人",
+        "several",
+        "multiple",
+        "many",
+        "a few",
+        "various",
+        "unlimited",
+        "open",
+        "tbd",
+        "tbc",
+    ]
+    .contains(&t)
+    {
         return Headcount::Vague;
     }
     let positive =
@@ -73,13 +93,71 @@ pub fn classify(text: &str) -> Headcount {
     if positive(t) {
         return Headcount::Count;
     }
-    if let Some((a, b)) = t.split_once(['-', '~', '至', '到']) {
+    if let Some((a, b)) = t
+        .split_once(['-', '~', '至', '到'])
+        .or_else(|| t.split_once(" to "))
+    {
         let (a, b) = (a.trim(), b.trim().trim_end_matches(['人', '名', '位']));
         if positive(a) && positive(b) && a.parse::<u64>().ok() <= b.parse::<u64>().ok() {
             return Headcount::Count;
         }
     }
     Headcount::Invalid
+}
+
+/// Words around a count that say what is counted or that it is wanted (招聘三名, 2 positions, hiring 3
+/// people, about 10 staff): taken off both ends, so that the number is left (blind batch 29).
+const BEFORE_COUNT: &[&str] = &[
+    "招聘",
+    "拟招",
+    "招",
+    "共",
+    "计",
+    "约",
+    "大约",
+    "预计",
+    "需要",
+    "需",
+    "hiring",
+    "about",
+    "approx.",
+    "approx",
+    "approximately",
+    "around",
+    "up to",
+];
+const AFTER_COUNT: &[&str] = &[
+    "人",
+    "名",
+    "位",
+    "个",
+    "positions",
+    "position",
+    "people",
+    "persons",
+    "person",
+    "openings",
+    "opening",
+    "vacancies",
+    "vacancy",
+    "hires",
+    "staff",
+    "roles",
+    "role",
+    "heads",
+    "pax",
+    "candidates",
+];
+
+fn count_words(t: &str) -> &str {
+    let mut t = t.trim();
+    while let Some(rest) = BEFORE_COUNT.iter().find_map(|w| t.strip_prefix(w)) {
+        t = rest.trim_start();
+    }
+    while let Some(rest) = AFTER_COUNT.iter().find_map(|w| t.strip_suffix(w)) {
+        t = rest.trim_end();
+    }
+    t
 }
 
 fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
@@ -132,6 +210,21 @@ mod tests {
         }
         assert_eq!(classify("若干"), Headcount::Vague);
         assert_eq!(classify("零"), Headcount::Invalid);
+        // Blind batch 29: what is counted, and that it is wanted, around the number.
+        for t in [
+            "2 positions",
+            "1 position",
+            "招聘三名",
+            "4個",
+            "Hiring 3 people",
+            "2-3 openings",
+            "3 to 5 staff",
+        ] {
+            assert_eq!(classify(t), Headcount::Count, "{t}");
+        }
+        assert_eq!(classify("Several"), Headcount::Vague);
+        assert_eq!(classify("0 positions"), Headcount::Invalid);
+        assert_eq!(classify("positions"), Headcount::Empty);
         assert_ne!(classify("若干（很多）"), Headcount::Count);
     }
 }

@@ -37,13 +37,47 @@ pub static RULE: RuleMeta = RuleMeta {
     fields: &[Field::Salary],
 };
 
+/// Words that state the basic pay in a range made wide by commission (底薪4500元+提成, base salary of
+/// RMB 6,000 plus commission): the basic pay is stated, which is what the rule asks for.
+const BASE_PAY: &[&str] = &[
+    "底薪",
+    "保底",
+    "基本工资",
+    "基本薪资",
+    "无责底薪",
+    "base salary",
+    "base pay",
+    "basic salary",
+    "basic pay",
+    "guaranteed base",
+];
+
+/// Whether a field states a basic pay with its figure (a digit within 12 bytes of the word).
+fn states_base_pay(text: &str) -> bool {
+    BASE_PAY.iter().any(|w| {
+        text.match_indices(w).any(|(i, _)| {
+            let after = &text[i + w.len()..];
+            let end = (0..=after.len().min(16))
+                .rev()
+                .find(|&k| after.is_char_boundary(k))
+                .unwrap_or(0);
+            after[..end].bytes().any(|b| b.is_ascii_digit())
+        })
+    })
+}
+
 fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     if let Some((ft, Salary::Pay(p))) = salary::of(cx) {
         // A piece rate's range (每单8-25元 by distance) is the spread of the pieces, not a vague offer.
+        // The basic pay stated anywhere is looked for only once the range is too wide.
         if p.min > 0.0
             && p.period != salary::Period::Piece
             && p.max
                 .is_some_and(|max| max > p.min * cx.config.salary.max_range_ratio)
+            && ![Field::Salary, Field::Description, Field::Requirements]
+                .iter()
+                .filter_map(|f| cx.field(*f))
+                .any(|ft| states_base_pay(&ft.views.light.text))
         {
             out.push(Hit::new(&RULE, Field::Salary, ft.views.light.orig(p.span), None));
         }
@@ -60,6 +94,22 @@ mod tests {
         fires_in("salary-range-too-wide", Field::Salary, "3000-50000元/月");
         clean_in("salary-range-too-wide", Field::Salary, "6000-18000元/月");
         clean_in("salary-range-too-wide", Field::Salary, "15-25K·14薪");
+        // Blind batch 29: a broker's basic pay is stated, the range is commission.
+        clean_in(
+            "salary-range-too-wide",
+            Field::Salary,
+            "4500-20000元/月（底薪4500元+成交提成）",
+        );
+        clean_in(
+            "salary-range-too-wide",
+            Field::Salary,
+            "RMB 6,000-25,000 (base salary 6,000 plus commission)",
+        );
+        fires_in(
+            "salary-range-too-wide",
+            Field::Salary,
+            "4500-20000元/月，底薪面议",
+        );
     }
 
     #[test]
