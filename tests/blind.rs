@@ -3,7 +3,7 @@
 //! After first contact a batch is folded in here as a regression guard: recall per batch (by category,
 //! as `node scripts/score.mjs` counts it) and false positives may not get worse than the figures
 //! measured when the batch was folded in. These figures are NOT accuracy: the rules were tuned on
-//! batches 3 to 29 after their first contact.
+//! batches 3 to 31 after their first contact.
 #![allow(clippy::unwrap_used)]
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 use jobseal::engine::{rules::RULES, Checker, Date, Posting, Severity};
 
 /// (violating, clean) files, the least recall and the most clean postings with a finding allowed.
-const BATCHES: [(&str, &str, &str, f64, usize); 27] = [
+const BATCHES: [(&str, &str, &str, f64, usize); 29] = [
     (
         "b3 (zh)",
         include_str!("corpus/blind/b3-zh-violating.jsonl"),
@@ -199,6 +199,20 @@ const BATCHES: [(&str, &str, &str, f64, usize); 27] = [
         "b29 (mixed, 44 of 171 English)",
         include_str!("corpus/blind/b29-violating.jsonl"),
         include_str!("corpus/blind/b29-clean.jsonl"),
+        0.98,
+        0,
+    ),
+    (
+        "b30 (mixed, 45 of 182 English)",
+        include_str!("corpus/blind/b30-violating.jsonl"),
+        include_str!("corpus/blind/b30-clean.jsonl"),
+        0.99,
+        0,
+    ),
+    (
+        "b31 (adversarial, 58 of 201 English)",
+        include_str!("corpus/blind/b31-violating.jsonl"),
+        include_str!("corpus/blind/b31-clean.jsonl"),
         0.98,
         0,
     ),

@@ -500,6 +500,12 @@ fn ids(t: &str) -> Vec<Range<usize>> {
     let mut i = 0;
     while i < b.len() {
         if !is_id(b[i]) {
+            // ⑶⑹⑸… reads (3)(6)(5)… in the light view (NFKC): digits one to a bracket.
+            if let Some(end) = paren_digits(b, i) {
+                out.push(i..end);
+                i = end;
+                continue;
+            }
             i += 1;
             continue;
         }
@@ -541,6 +547,21 @@ fn ids(t: &str) -> Vec<Range<usize>> {
         }
     }
     out
+}
+
+/// Five or more digits, each in its own brackets, from `i`: `(3)(6)(5)(1)(2)` (the NFKC form of
+/// ⑶⑹⑸⑴⑵, blind batch 31). Its end, or None.
+fn paren_digits(b: &[u8], i: usize) -> Option<usize> {
+    let mut j = i;
+    let mut n = 0;
+    while b.get(j) == Some(&b'(')
+        && b.get(j + 1).is_some_and(u8::is_ascii_digit)
+        && b.get(j + 2) == Some(&b')')
+    {
+        j += 3;
+        n += 1;
+    }
+    (n >= 5).then_some(j)
 }
 
 /// A number spelled out in groups split by single spaces, from `i` (`8 7 6 5 4 3 2 1 0`, `712 384 905`):
@@ -750,9 +771,9 @@ mod tests {
 
     #[test]
     fn ids_go_on_in_spaced_digit_groups() {
-        let t = "v: yp66 88 99, room 3 2 beds, hr2024";
+        let t = "v: yp66 88 99, room 3 2 beds, hr2024, 群号(3)(6)(5)(1)(2)(8)";
         let got: Vec<&str> = ids(t).into_iter().map(|r| &t[r]).collect();
-        assert_eq!(got, ["yp66 88 99", "hr2024"]);
+        assert_eq!(got, ["yp66 88 99", "hr2024", "(3)(6)(5)(1)(2)(8)"]);
     }
 
     #[test]

@@ -213,6 +213,10 @@ impl TermMatcher {
             if text[r.clone()].starts_with('加') && text[..r.start].ends_with(NOT_ADD) {
                 continue;
             }
+            // 保 that ends the word before it (确保录入准确, 担保, 投保) is not a promise (保录).
+            if text[r.clone()].starts_with('保') && text[..r.start].ends_with(NOT_BAO) {
+                continue;
+            }
             let end = match e.ctx {
                 Context::Plain => Some(r.end),
                 Context::Charge => charged(text, r.clone()).then_some(r.end),
@@ -604,6 +608,10 @@ const ACTIONS: &[&str] = &[
 /// Characters before 加 that make it part of another word (参加, 增加 …).
 const NOT_ADD: &[char] = &[
     '参', '增', '追', '附', '施', '更', '外', '叠', '添', '再', '累', '强',
+];
+/// Characters before 保 that make it the end of another word (确保, 担保, 投保, 参保, 环保 …).
+const NOT_BAO: &[char] = &[
+    '确', '担', '投', '参', '环', '医', '社', '劳', '维', '承', '留', '安', '财',
 ];
 const ID_LEADS: &[&str] = &["号码", "群号", "号", "群", "是", "为", "id", "账号"];
 /// Actions written after the channel name, before its ID (飞机联系, 纸飞机搜索, 加赖详谈).

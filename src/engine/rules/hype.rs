@@ -57,6 +57,8 @@ mod tests {
         clean(ID, "薪资面议");
         clean(ID, "提供有竞争力的薪酬");
         clean(ID, "高新技术企业");
+        // Blind batch 31: 保 ends 确保 here.
+        clean(ID, "负责投保单信息的系统录入，确保录入准确率达到99.9%以上");
         clean(ID, "次日入职");
         clean(ID, "面包过期处理");
     }

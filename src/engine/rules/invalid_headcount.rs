@@ -93,14 +93,28 @@ pub fn classify(text: &str) -> Headcount {
     if positive(t) {
         return Headcount::Count;
     }
-    if let Some((a, b)) = t
-        .split_once(['-', '~', '至', '到'])
-        .or_else(|| t.split_once(" to "))
+    // A count, or a range of counts, then words without a figure: what is counted (4 technicians,
+    // 3名厨师, 2-3 openings, 10+): blind batch 30 named the role after the number.
+    let digits = |s: &str| s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    let (a, rest) = t.split_at(digits(t));
+    let rest = rest.trim_start();
+    let (b, rest) = match ["-", "~", "至", "到", "to "]
+        .iter()
+        .find_map(|sep| rest.strip_prefix(sep))
     {
-        let (a, b) = (a.trim(), b.trim().trim_end_matches(['人', '名', '位']));
-        if positive(a) && positive(b) && a.parse::<u64>().ok() <= b.parse::<u64>().ok() {
-            return Headcount::Count;
+        Some(r) => {
+            let r = r.trim_start();
+            let (b, rest) = r.split_at(digits(r));
+            (Some(b), rest)
         }
+        None => (None, rest),
+    };
+    let words_only = !rest.bytes().any(|c| c.is_ascii_digit()) && !rest.starts_with(['.', ',', '/']);
+    if positive(a)
+        && words_only
+        && b.is_none_or(|b| positive(b) && a.parse::<u64>().ok() <= b.parse::<u64>().ok())
+    {
+        return Headcount::Count;
     }
     Headcount::Invalid
 }
@@ -223,6 +237,21 @@ mod tests {
             assert_eq!(classify(t), Headcount::Count, "{t}");
         }
         assert_eq!(classify("Several"), Headcount::Vague);
+        // Blind batch 30: the role after the number.
+        for t in [
+            "4 technicians",
+            "1 manager",
+            "12 welders",
+            "3名厨师",
+            "10+",
+            "2-3 interpreters",
+            "5名以上",
+        ] {
+            assert_eq!(classify(t), Headcount::Count, "{t}");
+        }
+        for t in ["0 nurses", "2.5 people", "5-3 staff", "3/4"] {
+            assert_eq!(classify(t), Headcount::Invalid, "{t}");
+        }
         assert_eq!(classify("0 positions"), Headcount::Invalid);
         assert_eq!(classify("positions"), Headcount::Empty);
         assert_ne!(classify("若干（很多）"), Headcount::Count);

@@ -47,7 +47,7 @@ static URL: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
         (?:https?://|www\.)[a-z0-9\-._~%/?\#\[\]@!$&'()*+,;=:]+
         | (?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+
-          (?:com|cn|net|org|top|xyz|vip|cc|me|io|info|link|club|site|shop|app|ltd|online|tk|co)
+          (?:com|cn|net|org|top|xyz|vip|cc|me|io|info|link|club|site|shop|app|ltd|online|tk|co|gle|biz|work|fun|store|tech|live|pro|asia|space|website|icu|cyou|buzz)
           (?:/[a-z0-9\-._~%/?\#@!$&'()*+,;=:]*)?
           (?:[^a-z0-9@.]|$)",
     )
@@ -68,7 +68,11 @@ fn two_letter_path(b: &[u8]) -> bool {
         .any(|w| w[3] == b'/' && w[0] == b'.' && w[1].is_ascii_alphabetic() && w[2].is_ascii_alphabetic())
 }
 
-const TECH: &[&str] = &["asp.net", "vb.net", "ado.net", ".net", "node.js", "vue.js"];
+/// Technology names written like hosts (ASP.NET, Node.js). Not `.net` itself: www.ylfw-zhaopin.net is an
+/// address (blind batch 30).
+const TECH: &[&str] = &[
+    "asp.net", "vb.net", "ado.net", "node.js", "vue.js", "next.js", "nuxt.js", "three.js",
+];
 
 /// Two-letter endings that are file types or programming words before a slash, not country domains:
 /// `Node.js/React`, `deploy.sh/`, `main.rs/`, `设计稿.ai/psd`.
@@ -181,7 +185,9 @@ fn drop_spelled_spaces(chars: &[(usize, char)], drop: &mut [bool]) {
 /// dropped, and, for every byte of it, the byte of `t` it comes from; None when there is none.
 fn dotted(t: &str) -> Option<(String, Vec<usize>)> {
     let spelled = spelled_out(t.as_bytes());
-    if !spelled && !may_be_dotted(t.as_bytes()) {
+    // A dot in brackets: an address "defanged" so that it is not a link (careers-fasttrack[.]xyz).
+    let defanged = t.contains("[.]") || t.contains("(.)");
+    if !spelled && !defanged && !may_be_dotted(t.as_bytes()) {
         return None;
     }
     let chars: Vec<(usize, char)> = t.char_indices().collect();
@@ -231,6 +237,15 @@ fn dotted(t: &str) -> Option<(String, Vec<usize>)> {
     }
     if spelled {
         drop_spelled_spaces(&chars, &mut drop);
+    }
+    if defanged {
+        for i in 1..chars.len().saturating_sub(1) {
+            if chars[i].1 == '.' && matches!(chars[i - 1].1, '[' | '(') && matches!(chars[i + 1].1, ']' | ')')
+            {
+                drop[i - 1] = true;
+                drop[i + 1] = true;
+            }
+        }
     }
     if !dot.iter().any(|d| *d) && !drop.iter().any(|d| *d) {
         return None;
@@ -351,11 +366,20 @@ mod tests {
             "复制链接到浏览器打开：h t t p s : / / w t - t a s k . c c / r e g（复制时请删除空格）",
         );
         fires(ID, "w w w . j o b 8 8 . t o p");
+        // Blind batch 31: a defanged address.
+        fires(
+            ID,
+            "Develop distributors in Europe. Apply at hxxps://careers-fasttrack[.]xyz/form",
+        );
+        // Blind batch 30: a .net address, a form service.
+        fires(ID, "在线报名请登录 www.ylfw-zhaopin.net 填写个人信息。");
+        fires(ID, "Fill in the form at forms.gle/yrhp2027jobs to apply.");
     }
 
     #[test]
     fn near_misses_stay_clean() {
         clean(ID, "精通ASP.NET开发");
+        clean(ID, "熟悉 .NET 6、ADO.NET 与 Node.js");
         clean(ID, "Grades A B C D E F G H. See the rota: M T W T F S S.");
         clean(ID, "熟悉Vue.js/Node.js");
         clean(
