@@ -685,7 +685,11 @@ fn whole_clause(t: &str, clause_at: &Units, r: &Range<usize>) -> bool {
     (before.is_empty()
         || before.ends_with(is_clause_end)
         || clause_at.at(before.len()) != clause_at.at(r.start))
-        && (after.is_empty() || after.starts_with(is_clause_end))
+        && (after.is_empty()
+            || after.starts_with(is_clause_end)
+            // An English full stop ends the item too (Female, aged 18-25, unmarried. Good English): the
+            // separators trimmed above include the dot, so look at the text right after the hit.
+            || t[r.end..].strip_prefix('.').is_some_and(|a| a.chars().next().is_none_or(char::is_whitespace)))
 }
 
 /// Whether `before` ends with a title written with a dot (mr, mrs, ms, dr, prof), as a whole word.

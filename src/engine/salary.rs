@@ -204,10 +204,16 @@ fn parse_digits(text: &str) -> Salary {
     let max = b.map(|b| b * ub.or(ua).unwrap_or(1.0));
     let months = MONTHS.captures(text).and_then(|m| m["n"].parse().ok());
     let before = &text[..whole.start];
+    // A day's pay named right before its figure wins over a month that follows it as another option
+    // (日结200元 / 月综合6000-7500元: blind batch 32).
+    let day_before = ["日结", "日薪", "日均", "每天", "每日", "一天", "按天"]
+        .iter()
+        .any(|w| before.trim_end().ends_with(w));
     let period = match c.name("per").map(|m| m.as_str()) {
         Some("小时" | "时" | "h" | "hour" | "hr") => Period::Hour,
         Some("天" | "日" | "day") => Period::Day,
         Some("周" | "星期" | "week") => Period::Week,
+        Some("月" | "month" | "mo") if day_before => Period::Day,
         Some("月" | "month" | "mo") => Period::Month,
         Some("年" | "year" | "annum") => Period::Year,
         // Piece rates: by the item, the word, the page, the task, the minute of a recording, the class
@@ -226,7 +232,7 @@ fn parse_digits(text: &str) -> Salary {
         }
         _ if before.contains("年薪") => Period::Year,
         _ if before.contains("时薪") => Period::Hour,
-        _ if ["日薪", "日均", "每天", "每日", "一天", "按天"]
+        _ if ["日薪", "日结", "日均", "每天", "每日", "一天", "按天"]
             .iter()
             .any(|w| before.contains(w)) =>
         {
@@ -289,6 +295,9 @@ mod tests {
         assert_eq!(p.period, Period::Day);
         let p = pay("底薪3000+提成");
         assert_eq!((p.min, p.max), (3000.0, None));
+        // Blind batch 32: a day's pay, then a month's as another option.
+        assert_eq!(pay("日结200元 / 月综合6000-7500元").period, Period::Day);
+        assert_eq!(pay("月薪6000元/月").period, Period::Month);
         // Blind batch 24: a stint's length before its pay.
         assert_eq!(pay("每单26天9800-13800元").min, 9800.0);
         // Blind batch 23: a day's pay named before its figure.
