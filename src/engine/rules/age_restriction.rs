@@ -297,7 +297,11 @@ const SOUGHT_FOR: &[&str] = &[
 /// An audience of one or two words after a `for` that is not the job's own (messaging for women aged
 /// 30-55, blind batch 27).
 fn audience(before: &str) -> bool {
-    let tail = &before[before.len().saturating_sub(40)..];
+    let mut from = before.len().saturating_sub(40);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = &before[from..];
     let Some(at) = tail.rfind(" for ") else {
         return false;
     };
@@ -505,6 +509,10 @@ mod tests {
         clean(ID, "为初中生（12-15岁）提供一对一数学辅导");
         fires(ID, "1. 女性，45岁以下；\n2. 持母婴护理证者优先；");
         clean(ID, "Define messaging for women aged 30-55.");
+        fires(
+            ID,
+            "要求：认真负责，吃苦耐劳，服从安排，年龄要求 aged 25-35，有无经验均可，年龄35岁以下",
+        );
         clean(
             ID,
             "Visitors over 50 will not be charged for entry; guide them to the lift.",
@@ -518,6 +526,20 @@ mod tests {
             ID,
             "Run daily scrims and VOD reviews for academy players aged 16 to 19.",
         );
+    }
+
+    // CJK text more than 40 bytes before the age: the audience check must cut on a character.
+    #[test]
+    fn the_audience_check_cuts_on_a_character() {
+        let before = "负责仓库日常管理工作认真负责吃苦耐劳服从 x";
+        assert_eq!(before.len(), 62);
+        assert!(!super::audience(before));
+        assert!(super::audience(
+            "负责仓库日常管理工作认真负责吃苦耐劳 messaging for women "
+        ));
+        assert!(!super::audience(
+            "负责仓库日常管理工作认真负责吃苦耐劳 looking for women "
+        ));
     }
 
     #[test]
