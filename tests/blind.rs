@@ -3,7 +3,7 @@
 //! After first contact a batch is folded in here as a regression guard: recall per batch (by category,
 //! as `node scripts/score.mjs` counts it) and false positives may not get worse than the figures
 //! measured when the batch was folded in. These figures are NOT accuracy: the rules were tuned on
-//! batches 3 to 33 after their first contact.
+//! batches 3 to 35 after their first contact.
 #![allow(clippy::unwrap_used)]
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 use jobseal::engine::{rules::RULES, Checker, Date, Posting, Severity};
 
 /// (violating, clean) files, the least recall and the most clean postings with a finding allowed.
-const BATCHES: [(&str, &str, &str, f64, usize); 31] = [
+const BATCHES: [(&str, &str, &str, f64, usize); 33] = [
     (
         "b3 (zh)",
         include_str!("corpus/blind/b3-zh-violating.jsonl"),
@@ -228,6 +228,20 @@ const BATCHES: [(&str, &str, &str, f64, usize); 31] = [
         include_str!("corpus/blind/b33-violating.jsonl"),
         include_str!("corpus/blind/b33-clean.jsonl"),
         0.99,
+        0,
+    ),
+    (
+        "b34 (mixed, 37 of 177 English)",
+        include_str!("corpus/blind/b34-violating.jsonl"),
+        include_str!("corpus/blind/b34-clean.jsonl"),
+        0.97,
+        0,
+    ),
+    (
+        "b35 (mixed, 45 of 173 English)",
+        include_str!("corpus/blind/b35-violating.jsonl"),
+        include_str!("corpus/blind/b35-clean.jsonl"),
+        0.97,
         0,
     ),
 ];

@@ -435,6 +435,10 @@ const EMPLOYER_PAYS: &[&str] = &[
     "上交",
     "台账",
     "对账",
+    // Moving out and inspecting the flat (办理退租验房和押金退还): a letting agent's tenants (blind batch 35).
+    "退租",
+    "退房",
+    "验房",
 ];
 
 fn near(text: &str, r: Range<usize>, cues: &[&str]) -> bool {
@@ -520,6 +524,12 @@ fn employer_pays(text: &str, r: Range<usize>) -> bool {
     }
     if near(text, r.clone(), EMPLOYER_PAYS) {
         return true;
+    }
+    // Paid by someone named right after it (学费由家长向机构缴纳: blind batch 35).
+    if let Some(payer) = text[r.end..].strip_prefix('由') {
+        if THIRD_PARTY.iter().any(|p| payer.starts_with(p)) {
+            return true;
+        }
     }
     // 收取和退还租车押金、违章押金: the job takes in and pays back other people's money (the verb pair
     // governs the fee across a short modifier and a 、 list), unless the job seeker pays in between.

@@ -261,6 +261,33 @@ fn serves_others(t: &str, r: &Range<usize>) -> bool {
         || audience(before)
 }
 
+/// An age that is welcomed too, not required (年龄不限，50岁以上有经验者同样欢迎; over 50s are also
+/// welcome): the words in the age's own clause (blind batch 34).
+fn welcomed(t: &str, r: &Range<usize>) -> bool {
+    const ALSO: &[&str] = &[
+        "同样欢迎",
+        "也欢迎",
+        "亦欢迎",
+        "均可",
+        "皆可",
+        "也可",
+        "亦可",
+        "同样可以",
+        "also welcome",
+        "welcome too",
+        "also encouraged",
+        "equally welcome",
+    ];
+    let ends = |c: char| matches!(c, '，' | ',' | '。' | '；' | ';' | '\n' | '！' | '？' | '!' | '?');
+    let after = &t[r.end..];
+    let after = &after[..after.find(ends).unwrap_or(after.len())];
+    let before = &t[..r.start];
+    let before = &before[before
+        .rfind(ends)
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8))..];
+    ALSO.iter().any(|w| after.contains(w) || before.contains(w))
+}
+
 /// Words before `for` that make what follows the people sought, not an audience (looking for ladies
 /// aged 20-28, a role for graduates aged 22-25).
 const SOUGHT_FOR: &[&str] = &[
@@ -367,7 +394,7 @@ fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
                 continue;
             }
             scan(t, english, &mut |r| {
-                if serves_others(t, &r) {
+                if serves_others(t, &r) || welcomed(t, &r) {
                     return;
                 }
                 let orig = numeric.orig(r);
@@ -509,6 +536,12 @@ mod tests {
         clean(ID, "为初中生（12-15岁）提供一对一数学辅导");
         fires(ID, "1. 女性，45岁以下；\n2. 持母婴护理证者优先；");
         clean(ID, "Define messaging for women aged 30-55.");
+        // Blind batch 34: an age welcomed too.
+        clean(
+            ID,
+            "有照护经验者优先，持健康证，年龄不限，50岁以上有经验者同样欢迎。",
+        );
+        fires(ID, "年龄35岁以下，欢迎应届生");
         fires(
             ID,
             "要求：认真负责，吃苦耐劳，服从安排，年龄要求 aged 25-35，有无经验均可，年龄35岁以下",
