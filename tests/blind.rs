@@ -3,7 +3,7 @@
 //! After first contact a batch is folded in here as a regression guard: recall per batch (by category,
 //! as `node scripts/score.mjs` counts it) and false positives may not get worse than the figures
 //! measured when the batch was folded in. These figures are NOT accuracy: the rules were tuned on
-//! batches 3 to 35 after their first contact.
+//! batches 3 to 37 after their first contact.
 #![allow(clippy::unwrap_used)]
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 use jobseal::engine::{rules::RULES, Checker, Date, Posting, Severity};
 
 /// (violating, clean) files, the least recall and the most clean postings with a finding allowed.
-const BATCHES: [(&str, &str, &str, f64, usize); 33] = [
+const BATCHES: [(&str, &str, &str, f64, usize); 35] = [
     (
         "b3 (zh)",
         include_str!("corpus/blind/b3-zh-violating.jsonl"),
@@ -227,7 +227,9 @@ const BATCHES: [(&str, &str, &str, f64, usize); 33] = [
         "b33 (half English, 77 of 156)",
         include_str!("corpus/blind/b33-violating.jsonl"),
         include_str!("corpus/blind/b33-clean.jsonl"),
-        0.99,
+        // 0.99 until the round on batches 36 and 37 took out "guaranteed RMB …" as hype: a courier's
+        // guaranteed minimum (batches 24 and 25) reads the same.
+        0.98,
         0,
     ),
     (
@@ -242,6 +244,20 @@ const BATCHES: [(&str, &str, &str, f64, usize); 33] = [
         include_str!("corpus/blind/b35-violating.jsonl"),
         include_str!("corpus/blind/b35-clean.jsonl"),
         0.97,
+        0,
+    ),
+    (
+        "b36 (mixed, 39 of 166 English)",
+        include_str!("corpus/blind/b36-violating.jsonl"),
+        include_str!("corpus/blind/b36-clean.jsonl"),
+        0.99,
+        0,
+    ),
+    (
+        "b37 (mixed, 66 of 212 English)",
+        include_str!("corpus/blind/b37-violating.jsonl"),
+        include_str!("corpus/blind/b37-clean.jsonl"),
+        0.96,
         0,
     ),
 ];

@@ -338,12 +338,11 @@ impl PatternMatcher {
     /// findings of some categories are quiet (see `quiet` in the data file).
     pub fn hits(&self, ft: &FieldText<'_>, out: &mut Vec<Hit>, quiet: &mut Vec<Quiet>) {
         let Some(ac) = &self.automaton else { return };
-        // Fields that hold a number, a date or a word from a list carry no sentence to read.
+        // Fields that hold a date or a word from a list carry no sentence to read. The headcount and pay
+        // fields are read: writers put promises and recruiting bounties there too (USD 500 per day
+        // guaranteed; 不限名额，拉进一人奖励500元: blind batch 37), and they are short.
         use super::finding::Field;
-        if matches!(
-            ft.field,
-            Field::Headcount | Field::Salary | Field::ValidUntil | Field::EmploymentType
-        ) {
+        if matches!(ft.field, Field::ValidUntil | Field::EmploymentType) {
             return;
         }
         let view = &ft.views.light;

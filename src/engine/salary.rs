@@ -69,7 +69,7 @@ static PAY: LazyLock<Regex> = LazyLock::new(|| {
 static PIECE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        每[\x20]*(?:千字|字|分钟|条|篇|页|集|张|单|件|课时|节课|节|单位)
+        每[\x20]*(?:千字|字|分钟|条|篇|页|集|张|单|件|课时|节课|节|单位|公斤|斤|千克)
         | 课时费 | 按件 | 计件 | 千字
         | per[\x20]+(?:[a-z0-9-]+[\x20]+)?(?:images?|minutes?|words?|pages?|tasks?|items?|photos?|clips?|videos?|pieces?|lessons?|classes|class|sessions?|hours?[\x20]+of[\x20]+audio)(?-u:\b)",
     )
@@ -206,7 +206,7 @@ fn parse_digits(text: &str) -> Salary {
     let before = &text[..whole.start];
     // A day's pay named right before its figure wins over a month that follows it as another option
     // (日结200元 / 月综合6000-7500元: blind batch 32).
-    let day_before = ["日结", "日薪", "日均", "每天", "每日", "一天", "按天"]
+    let day_before = ["日结", "日薪", "日工资", "日均", "每天", "每日", "一天", "按天"]
         .iter()
         .any(|w| before.trim_end().ends_with(w));
     let period = match c.name("per").map(|m| m.as_str()) {
@@ -231,8 +231,13 @@ fn parse_digits(text: &str) -> Salary {
             Period::Piece
         }
         _ if before.contains("年薪") => Period::Year,
-        _ if before.contains("时薪") => Period::Hour,
-        _ if ["日薪", "日结", "日均", "每天", "每日", "一天", "按天"]
+        _ if ["时薪", "每小时", "每个小时", "一小时", "per hour"]
+            .iter()
+            .any(|w| before.contains(w)) =>
+        {
+            Period::Hour
+        }
+        _ if ["日薪", "日结", "日工资", "日均", "每天", "每日", "一天", "按天"]
             .iter()
             .any(|w| before.contains(w)) =>
         {
@@ -295,6 +300,10 @@ mod tests {
         assert_eq!(p.period, Period::Day);
         let p = pay("底薪3000+提成");
         assert_eq!((p.min, p.max), (3000.0, None));
+        // Blind batch 36: the unit named before the figure.
+        assert_eq!(pay("每小时32元，按单结算，月均4500-6500元").period, Period::Hour);
+        assert_eq!(pay("每公斤2.3元，每天保底180元").period, Period::Piece);
+        assert_eq!(pay("日工资400-500元").period, Period::Day);
         // Blind batch 32: a day's pay, then a month's as another option.
         assert_eq!(pay("日结200元 / 月综合6000-7500元").period, Period::Day);
         assert_eq!(pay("月薪6000元/月").period, Period::Month);

@@ -109,6 +109,8 @@ pub fn classify(text: &str) -> Headcount {
         }
         None => (None, rest),
     };
+    // A remark in brackets after the count (2人（西湖店、滨江店各1人）: blind batch 37) may hold figures.
+    let rest = &rest[..rest.find(['(', '（']).unwrap_or(rest.len())];
     let words_only = !rest.bytes().any(|c| c.is_ascii_digit()) && !rest.starts_with(['.', ',', '/']);
     if positive(a)
         && words_only
@@ -249,6 +251,7 @@ mod tests {
         ] {
             assert_eq!(classify(t), Headcount::Count, "{t}");
         }
+        assert_eq!(classify("2人（西湖店、滨江店各1人）"), Headcount::Count);
         for t in ["0 nurses", "2.5 people", "5-3 staff", "3/4"] {
             assert_eq!(classify(t), Headcount::Invalid, "{t}");
         }

@@ -129,6 +129,11 @@ fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     ];
     for re in patterns.into_iter().filter_map(|(re, may)| may.then_some(re)) {
         for m in re.find_iter(t) {
+            // A unit letter that starts a longer word is not pay: 35kV, 10kW, 5km (blind batch 37).
+            if m.as_str().ends_with(['k', 'w']) && t[m.end()..].starts_with(|c: char| c.is_ascii_alphabetic())
+            {
+                continue;
+            }
             out.push(Hit::new(
                 &RULE,
                 Field::Title,
@@ -191,6 +196,8 @@ mod tests {
         clean_in(ID, Field::Title, "5G网络优化工程师");
         clean_in(ID, Field::Title, "C++软件工程师（2025届校招）");
         clean_in(ID, Field::Title, "K12数学教师");
+        clean_in(ID, Field::Title, "35kV变电运维电工");
+        clean_in(ID, Field::Title, "10kW光伏系统设计");
         clean_in(ID, Field::Title, "☕️咖啡师招募 | 新店开业✨");
         clean_in(ID, Field::Title, "🥐烘焙学徒");
         clean_in(ID, Field::Title, "👩‍🍳厨师助理");
