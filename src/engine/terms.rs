@@ -18,7 +18,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::config::Config;
-use super::finding::Fix;
+use super::finding::{Field, Fix};
 use super::normalize::{digit_value, is_clause_end, normalize_term};
 use super::rule::{FieldText, Hit, Negation};
 use super::rules::{self, RULES};
@@ -220,6 +220,11 @@ impl TermMatcher {
             let end = match e.ctx {
                 Context::Plain => Some(r.end),
                 Context::Charge => charged(text, r.clone()).then_some(r.end),
+                // In a title a deposit word names the job's domain (后端开发工程师（押金与支付）, 押金管理专员:
+                // blind batch 38) unless a payment is demanded there too.
+                Context::Deposit if ft.field == Field::Title => (near(text, r.clone(), TITLE_CHARGE_CUES)
+                    && !employer_pays(text, r.clone()))
+                .then_some(r.end),
                 Context::Deposit => (!employer_pays(text, r.clone())).then_some(r.end),
                 Context::Duty => (!duty(text, r.clone())).then_some(r.end),
                 Context::Contact => {
@@ -377,6 +382,8 @@ fn negated_here(mode: Negation, text: &str, start: usize) -> bool {
         })
 }
 
+/// The cues that a title demands the deposit (入职交押金200元), not that the job handles payments (押金与支付).
+const TITLE_CHARGE_CUES: &[&str] = &["交", "缴", "收取", "元", "块", "需", "须", "自理", "自费", "扣"];
 const CHARGE_CUES: &[&str] = &[
     "交", "缴", "付", "收取", "收", "扣", "自理", "自费", "自付", "元", "块", "需", "要", "先",
 ];

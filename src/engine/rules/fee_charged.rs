@@ -39,6 +39,7 @@ pub static RULE: RuleMeta = RuleMeta {
 #[cfg(test)]
 mod tests {
     use crate::engine::rules::testing::*;
+    use crate::engine::Field;
 
     const ID: &str = "fee-charged";
 
@@ -60,6 +61,10 @@ mod tests {
         clean(ID, "严禁收取押金");
         clean(ID, "公司承担体检费用");
         clean(ID, "无押金");
+        // Blind batch 38: a deposit word in a title names the job's domain.
+        clean_in(ID, Field::Title, "后端开发工程师（押金与支付）");
+        clean_in(ID, Field::Title, "押金管理专员");
+        fires_in(ID, Field::Title, "普工 入职交押金200元");
         // Other people's money the job takes in and pays back, or answers questions about.
         clean(ID, "2. 收取和退还租车押金、违章押金；");
         clean(ID, "处理用户押金退款咨询、骑行费用申诉");
