@@ -268,8 +268,6 @@ fn welcomed(t: &str, r: &Range<usize>) -> bool {
         "同样欢迎",
         "也欢迎",
         "亦欢迎",
-        "均可",
-        "皆可",
         "也可",
         "亦可",
         "同样可以",
@@ -542,6 +540,8 @@ mod tests {
             "有照护经验者优先，持健康证，年龄不限，50岁以上有经验者同样欢迎。",
         );
         fires(ID, "年龄35岁以下，欢迎应届生");
+        // "All are fine" within a range is still the range; only "also" welcomes more.
+        fires(ID, "年龄18-35岁均可");
         fires(
             ID,
             "要求：认真负责，吃苦耐劳，服从安排，年龄要求 aged 25-35，有无经验均可，年龄35岁以下",
