@@ -114,14 +114,8 @@ pub fn foreign_currency(text: &str) -> bool {
     });
     // 美元 and 港元 hold 元: only a yuan that is not part of them counts.
     let yuan = YUAN.iter().any(|w| {
-        text.match_indices(w).any(|(i, _)| {
-            !(*w == "元"
-                && (text[..i].ends_with('美')
-                    || text[..i].ends_with('港')
-                    || text[..i].ends_with('欧')
-                    || text[..i].ends_with('日')
-                    || text[..i].ends_with('澳')))
-        })
+        text.match_indices(w)
+            .any(|(i, _)| !(*w == "元" && text[..i].ends_with(['美', '港', '欧', '日', '澳'])))
     });
     foreign && !yuan
 }

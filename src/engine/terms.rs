@@ -209,12 +209,11 @@ impl TermMatcher {
             if negated(rule.negation, text, r.start) {
                 continue;
             }
-            // 加 that belongs to the word before it (参加, 增加) is not "add me".
-            if text[r.clone()].starts_with('加') && text[..r.start].ends_with(NOT_ADD) {
-                continue;
-            }
-            // 保 that ends the word before it (确保录入准确, 担保, 投保) is not a promise (保录).
-            if text[r.clone()].starts_with('保') && text[..r.start].ends_with(NOT_BAO) {
+            // A first character that ends the word before it is not the term's: 加 in 参加/增加 is not
+            // "add me", 保 in 确保录入 is not a promise (保录).
+            if ENDS_WORD_BEFORE.iter().any(|(first, before)| {
+                text[r.clone()].starts_with(*first) && text[..r.start].ends_with(*before)
+            }) {
                 continue;
             }
             let end = match e.ctx {
@@ -630,6 +629,8 @@ const NOT_ADD: &[char] = &[
 const NOT_BAO: &[char] = &[
     '确', '担', '投', '参', '环', '医', '社', '劳', '维', '承', '留', '安', '财',
 ];
+/// A term's first character, and the characters before it that make it the end of another word.
+const ENDS_WORD_BEFORE: &[(char, &[char])] = &[('加', NOT_ADD), ('保', NOT_BAO)];
 const ID_LEADS: &[&str] = &["号码", "群号", "号", "群", "是", "为", "id", "账号"];
 /// Actions written after the channel name, before its ID (飞机联系, 纸飞机搜索, 加赖详谈).
 const AFTER_ACTIONS: &[&str] = &[

@@ -234,20 +234,29 @@ const NOT_AGE: &[&str] = &[
     "mins",
 ];
 
-fn serves_others(t: &str, r: &Range<usize>) -> bool {
-    let after = t[r.end..].trim_start_matches([' ', '的', ':']);
+/// The text of the age's own sentence part before and after it: up to the nearest ，。；！？ or line end.
+/// A list's next line (45岁以下；\n2. 持母婴护理证) is another part (blind batch 28); a 、 list
+/// (60岁以上独居、失能老人) runs on.
+fn clause_part<'t>(t: &'t str, r: &Range<usize>) -> (&'t str, &'t str) {
+    let ends = |c: char| matches!(c, '，' | ',' | '。' | '；' | ';' | '\n' | '！' | '？' | '!' | '?');
+    let after = &t[r.end..];
+    let after = &after[..after.find(ends).unwrap_or(after.len())];
+    let before = &t[..r.start];
+    let start = before
+        .rfind(ends)
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    (&before[start..], after)
+}
+
+/// Whether the age is of the people the job serves. `part` is the age's sentence part
+/// ([`clause_part`]), in which the people served and units are looked for.
+fn serves_others(t: &str, r: &Range<usize>, part: (&str, &str)) -> bool {
     // The people served stand within a few characters (八十岁以上的独居老人, 25-45岁女性顾客);
     // a unit stands right after the number (under 30 kg).
-    // Both stay inside the sentence part the age is in: a list's next line (45岁以下；\n2. 持母婴护理证)
-    // names no one served (blind batch 28). A 、 list (60岁以上独居、失能老人) runs on.
-    let ends = |c: char| matches!(c, '，' | ',' | '。' | '；' | ';' | '\n' | '！' | '？' | '!' | '?');
-    let after = &after[..after.find(ends).unwrap_or(after.len())];
+    let after = part.1.trim_start_matches([' ', '的', ':']);
     let near_after = &after[..after.char_indices().nth(8).map_or(after.len(), |(i, _)| i)];
+    let near_before = &part.0[part.0.char_indices().rev().nth(12).map_or(0, |(i, _)| i)..];
     let before = &t[..r.start];
-    let near_before = &before[before.char_indices().rev().nth(12).map_or(0, |(i, _)| i)..];
-    let near_before = &near_before[near_before.rfind(ends).map_or(0, |i| {
-        i + near_before[i..].chars().next().map_or(1, char::len_utf8)
-    })..];
     SERVED_AFTER
         .iter()
         .chain(SERVED_EITHER)
@@ -263,7 +272,7 @@ fn serves_others(t: &str, r: &Range<usize>) -> bool {
 
 /// An age that is welcomed too, not required (年龄不限，50岁以上有经验者同样欢迎; over 50s are also
 /// welcome): the words in the age's own clause (blind batch 34).
-fn welcomed(t: &str, r: &Range<usize>) -> bool {
+fn welcomed((before, after): (&str, &str)) -> bool {
     const ALSO: &[&str] = &[
         "同样欢迎",
         "也欢迎",
@@ -276,13 +285,6 @@ fn welcomed(t: &str, r: &Range<usize>) -> bool {
         "also encouraged",
         "equally welcome",
     ];
-    let ends = |c: char| matches!(c, '，' | ',' | '。' | '；' | ';' | '\n' | '！' | '？' | '!' | '?');
-    let after = &t[r.end..];
-    let after = &after[..after.find(ends).unwrap_or(after.len())];
-    let before = &t[..r.start];
-    let before = &before[before
-        .rfind(ends)
-        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8))..];
     ALSO.iter().any(|w| after.contains(w) || before.contains(w))
 }
 
@@ -392,7 +394,8 @@ fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
                 continue;
             }
             scan(t, english, &mut |r| {
-                if serves_others(t, &r) || welcomed(t, &r) {
+                let part = clause_part(t, &r);
+                if serves_others(t, &r, part) || welcomed(part) {
                     return;
                 }
                 let orig = numeric.orig(r);

@@ -90,11 +90,8 @@ pub fn classify(text: &str) -> Headcount {
     }
     let positive =
         |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) && s.bytes().any(|b| b != b'0');
-    if positive(t) {
-        return Headcount::Count;
-    }
-    // A count, or a range of counts, then words without a figure: what is counted (4 technicians,
-    // 3名厨师, 2-3 openings, 10+): blind batch 30 named the role after the number.
+    // A count (5) or a range of counts (3-5), alone or with words after it that say what is counted and
+    // hold no figure (4 technicians, 3名厨师, 2-3 openings, 10+: blind batch 30 named the role after it).
     let digits = |s: &str| s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
     let (a, rest) = t.split_at(digits(t));
     let rest = rest.trim_start();

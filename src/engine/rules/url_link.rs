@@ -130,64 +130,43 @@ fn may_be_dotted(b: &[u8]) -> bool {
 /// The fewest characters spelled out one by one that are read as one word (h t t p s : / / …).
 const SPELLED: usize = 8;
 
-/// Whether `b` holds [`SPELLED`] or more ASCII characters in a row, each alone between single spaces
-/// (`h t t p s : / / w t - t a s k . c c`, blind batch 27): one pass over the bytes.
-fn spelled_out(b: &[u8]) -> bool {
-    let mut run = 0;
+/// The byte offsets of the single spaces inside each run of [`SPELLED`] or more ASCII characters
+/// spelled out one by one (`h t t p s : / / w t - t a s k . c c`, blind batch 27): one pass over the
+/// bytes, and no allocation for text without such a run.
+fn spelled_spaces(b: &[u8]) -> Vec<usize> {
+    let alone = |i: usize| {
+        b[i].is_ascii_graphic()
+            && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+            && b.get(i + 1).is_none_or(|n| !n.is_ascii_alphanumeric())
+    };
+    let mut out = Vec::new();
     let mut i = 0;
     while i < b.len() {
-        let alone = b[i].is_ascii_graphic()
-            && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
-            && b.get(i + 1).is_none_or(|n| !n.is_ascii_alphanumeric());
-        if alone && (run == 0 || b[i - 1] == b' ') {
-            run += 1;
-            if run >= SPELLED {
-                return true;
-            }
-            i += if b.get(i + 1) == Some(&b' ') { 2 } else { 1 };
+        if !alone(i) {
+            i += 1;
             continue;
         }
-        run = 0;
-        i += 1;
-    }
-    false
-}
-
-/// Marks the single spaces inside each run of characters spelled out one by one (see [`spelled_out`]).
-fn drop_spelled_spaces(chars: &[(usize, char)], drop: &mut [bool]) {
-    let alone = |k: usize| {
-        chars[k].1.is_ascii_graphic()
-            && (k == 0 || !chars[k - 1].1.is_ascii_alphanumeric())
-            && chars.get(k + 1).is_none_or(|n| !n.1.is_ascii_alphanumeric())
-    };
-    let mut k = 0;
-    while k < chars.len() {
-        if !alone(k) {
-            k += 1;
-            continue;
-        }
-        let start = k;
-        let mut last = k;
-        while last + 2 < chars.len() && chars[last + 1].1 == ' ' && alone(last + 2) {
+        let start = i;
+        let mut last = i;
+        while last + 2 < b.len() && b[last + 1] == b' ' && alone(last + 2) {
             last += 2;
         }
         if (last - start) / 2 + 1 >= SPELLED {
-            for j in (start + 1..last).step_by(2) {
-                drop[j] = true;
-            }
+            out.extend((start + 1..last).step_by(2));
         }
-        k = last + 1;
+        i = last + 1;
     }
+    out
 }
 
 /// Addresses disguised to get past filters: a dot written as another character (`t。cn`, `www·abc·top`),
 /// or spaced out (`jianji-hub . cn / join`). Returns the text with each such dot as `.` and those spaces
 /// dropped, and, for every byte of it, the byte of `t` it comes from; None when there is none.
 fn dotted(t: &str) -> Option<(String, Vec<usize>)> {
-    let spelled = spelled_out(t.as_bytes());
+    let spelled = spelled_spaces(t.as_bytes());
     // A dot in brackets: an address "defanged" so that it is not a link (careers-fasttrack[.]xyz).
     let defanged = t.contains("[.]") || t.contains("(.)");
-    if !spelled && !defanged && !may_be_dotted(t.as_bytes()) {
+    if spelled.is_empty() && !defanged && !may_be_dotted(t.as_bytes()) {
         return None;
     }
     let chars: Vec<(usize, char)> = t.char_indices().collect();
@@ -235,8 +214,10 @@ fn dotted(t: &str) -> Option<(String, Vec<usize>)> {
             }
         }
     }
-    if spelled {
-        drop_spelled_spaces(&chars, &mut drop);
+    if !spelled.is_empty() {
+        for (n, &(i, _)) in chars.iter().enumerate() {
+            drop[n] |= spelled.binary_search(&i).is_ok();
+        }
     }
     if defanged {
         for i in 1..chars.len().saturating_sub(1) {
