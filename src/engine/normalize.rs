@@ -302,10 +302,50 @@ pub fn views(orig: &str) -> Views {
             map: Vec::with_capacity(orig.len()),
         },
     };
-    for (i, c) in orig.char_indices() {
+    let bytes = orig.as_bytes();
+    let mut i = 0;
+    while i < orig.len() {
+        // Most of any text is a run of characters that both views keep as they are: lower-case ASCII
+        // letters and digits, and CJK ideographs with no traditional form to fold. A run is copied
+        // into both views at once, and its map built once and copied.
+        let run = i;
+        while i < bytes.len() {
+            let b = bytes[i];
+            if b.is_ascii_lowercase() || b.is_ascii_digit() {
+                i += 1;
+            } else if (0xE4..=0xE9).contains(&b) && i + 2 < bytes.len() {
+                // A 3-byte sequence led by E4-E9 is U+4000-9FFF; only U+4E00 up is an ideograph.
+                let cp = ((b as usize & 0x0F) << 12)
+                    | ((bytes[i + 1] as usize & 0x3F) << 6)
+                    | (bytes[i + 2] as usize & 0x3F);
+                let Some(k) = cp.checked_sub(0x4E00) else { break };
+                if TRAD_BITS[k / 64] & (1 << (k % 64)) != 0 {
+                    break;
+                }
+                i += 3;
+            } else {
+                break;
+            }
+        }
+        if i > run {
+            let from = v.light.map.len();
+            let mut j = run;
+            while j < i {
+                let len = if bytes[j] < 0x80 { 1 } else { 3 };
+                let span = ((j as u32) << 3) | len as u32;
+                v.light.map.extend_from_slice(&[span; 3][..len]);
+                j += len;
+            }
+            v.light.text.push_str(&orig[run..i]);
+            v.squeezed.text.push_str(&orig[run..i]);
+            v.squeezed.map.extend_from_slice(&v.light.map[from..]);
+            if i >= orig.len() {
+                break;
+            }
+        }
+        let Some(c) = orig[i..].chars().next() else { break };
         let span = ((i as u32) << 3) | c.len_utf8() as u32;
-        // The commonest case first: a CJK ideograph is visible, in NFKC, and no separator; only the
-        // traditional→simplified fold applies. Goes straight into both views.
+        i += c.len_utf8();
         if ('\u{4E00}'..='\u{9FFF}').contains(&c) {
             let f = fold(c);
             v.light.push(f, span);
@@ -321,9 +361,9 @@ pub fn views(orig: &str) -> Views {
         if is_invisible(c) {
             continue;
         }
-        // Fast paths for most of any Chinese text: ASCII, CJK ideographs and CJK punctuation are already
-        // in NFKC, and NFKC of the full-width forms FF01-FF5E (，：（）１Ａ) is a fixed offset.
-        if c.is_ascii() || ('\u{4E00}'..='\u{9FFF}').contains(&c) || ('\u{3001}'..='\u{3011}').contains(&c) {
+        // Fast paths for most of any Chinese text: ASCII and CJK punctuation are already in NFKC, and
+        // NFKC of the full-width forms FF01-FF5E (，：（）１Ａ) is a fixed offset.
+        if c.is_ascii() || ('\u{3001}'..='\u{3011}').contains(&c) {
             emit(&mut v, fold(c), span);
         } else if ('\u{FF01}'..='\u{FF5E}').contains(&c) {
             let ascii = char::from_u32(c as u32 - 0xFEE0).unwrap_or(c);
@@ -396,6 +436,30 @@ mod tests {
         let pos = v.squeezed.text.find("v信").unwrap();
         let r = v.squeezed.orig(pos..pos + "v信".len());
         assert_eq!(&orig[r], "V❤️信");
+    }
+
+    // The run fast path (lower-case ASCII, digits, unfolded ideographs copied at once) and the
+    // per-character path meet at every kind of boundary, and every byte maps to its own character.
+    #[test]
+    fn runs_and_single_characters_map_alike() {
+        let orig = "加wx abc123微信號：ＱＱ９８７，僅限㐀a\u{200B}b";
+        let v = views(orig);
+        assert_eq!(v.light.text, "加wx abc123微信号:qq987,仅限㐀ab");
+        assert_eq!(v.squeezed.text, "加wxabc123微信号qq987,仅限㐀ab");
+        for view in [&v.light, &v.squeezed] {
+            for (k, c) in view.text.char_indices() {
+                let r = view.orig(k..k + c.len_utf8());
+                let o = &orig[r];
+                assert_eq!(o.chars().count(), 1, "{c} maps to {o}");
+                assert!(views(o).light.text.contains(c), "{c} maps to {o}");
+            }
+        }
+        let pure = "abc微信123招聘";
+        let v = views(pure);
+        assert_eq!(v.squeezed.text, pure);
+        for (k, c) in pure.char_indices() {
+            assert_eq!(v.squeezed.orig(k..k + c.len_utf8()), k..k + c.len_utf8());
+        }
     }
 
     #[test]

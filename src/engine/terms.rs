@@ -361,25 +361,49 @@ fn negated_here(mode: Negation, text: &str, start: usize) -> bool {
     };
     // A cue written `~无` is weak: it counts only directly before the match (无押金, 不查乙肝), since
     // the character is common elsewhere (无经验可…加微信, 工作不累…男性优先).
-    let near = |cue: &str, n: usize| {
-        window
-            .rfind(cue)
-            .is_some_and(|i| window[i + cue.len()..].chars().count() <= n)
-    };
-    NEGATION_CUES
-        .iter()
-        .any(|cue| match (cue.strip_prefix('~'), mode) {
-            // 0押金 is none, but the 0 of 860元 ends a number.
-            (Some(weak), _) => {
-                near(weak, 0)
-                    && !(weak.bytes().all(|b| b.is_ascii_digit())
-                        && window[..window.len() - weak.len()]
-                            .ends_with(|c: char| c.is_ascii_digit() || c == '.' || c == ','))
+    // One pass over the window's characters, looking up the cues that start with each (this runs for
+    // every hit: a substring search per cue cost 12% of a whole check).
+    let cues = &*CUES_BY_FIRST;
+    window.char_indices().any(|(i, c)| {
+        let Ok(k) = cues.binary_search_by_key(&c, |g| g.0) else {
+            return false;
+        };
+        cues[k].1.iter().any(|&(cue, weak)| {
+            if !window[i..].starts_with(cue) {
+                return false;
             }
-            (None, Negation::Adjacent(n)) => near(cue, n),
-            (None, _) => window.contains(cue),
+            let after = &window[i + cue.len()..];
+            match mode {
+                // 0押金 is none, but the 0 of 860元 ends a number.
+                _ if weak => {
+                    after.is_empty()
+                        && !(cue.bytes().all(|b| b.is_ascii_digit())
+                            && window[..i].ends_with(|c: char| c.is_ascii_digit() || c == '.' || c == ','))
+                }
+                Negation::Adjacent(n) => after.chars().count() <= n,
+                _ => true,
+            }
         })
+    })
 }
+
+/// The negation cues that start with one character: (cue, weak), the `~` of a weak cue removed.
+type CueGroup = (char, Vec<(&'static str, bool)>);
+
+/// The negation cues grouped by their first character, sorted by it.
+static CUES_BY_FIRST: LazyLock<Vec<CueGroup>> = LazyLock::new(|| {
+    let mut groups: Vec<CueGroup> = Vec::new();
+    for cue in NEGATION_CUES.iter() {
+        let (cue, weak) = cue.strip_prefix('~').map_or((*cue, false), |c| (c, true));
+        let Some(first) = cue.chars().next() else { continue };
+        match groups.iter_mut().find(|g| g.0 == first) {
+            Some(g) => g.1.push((cue, weak)),
+            None => groups.push((first, vec![(cue, weak)])),
+        }
+    }
+    groups.sort_by_key(|g| g.0);
+    groups
+});
 
 /// The cues that a title demands the deposit (入职交押金200元), not that the job handles payments (押金与支付).
 const TITLE_CHARGE_CUES: &[&str] = &["交", "缴", "收取", "元", "块", "需", "须", "自理", "自费", "扣"];

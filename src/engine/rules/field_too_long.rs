@@ -43,8 +43,9 @@ fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
         let Some(max) = cx.config.length(ft.field).and_then(|b| b.max) else {
             continue;
         };
-        // Fast path: a field of at most `max` bytes has at most `max` characters.
-        if ft.text.len() <= max {
+        // Fast path: no character counts more halves than it has bytes (ASCII 1 for 1, CJK 2 for 3), so
+        // a field of at most `2 * max` bytes is within the bound.
+        if ft.text.len() <= 2 * max {
             continue;
         }
         if let Some(cut) = cut(ft.text, max) {
