@@ -60,7 +60,7 @@ static PAY: LazyLock<Regex> = LazyLock::new(|| {
         (?P<a>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)[\x20\t\u{3000}]*(?P<ua>k|千|万|w)?[\x20\t\u{3000}]*(?:元|块)?[\x20\t\u{3000}]*
         (?:(?:-|~|—|–|至|到|to)[\x20\t\u{3000}]*(?P<neg>−|负)?[\x20\t\u{3000}]*(?:rmb|cny|¥)?[\x20\t\u{3000}]*(?P<b>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)[\x20\t\u{3000}]*(?P<ub>k|千|万|w)?)?
         [\x20\t\u{3000}]*(?:元|块|rmb|cny|人民币|yuan)?[\x20\t\u{3000}]*
-        (?:(?:/|每|一|每个|per|a|an)?[\x20\t\u{3000}]*(?P<per>小时|时|hour|hr|h|天|日|day|周|星期|week|月|month|mo|年|year|annum|单|件|piece|pieces|千字|字|条|篇|页|分钟|minutes|minute|min|words|word|pages|page|tasks|task|任务|episodes|episode|集|课时|节|lessons|lesson|class|sessions|session|orders|order|kg|公斤|斤))?",
+        (?:(?:/|每|一|每个|per|a|an)?[\x20\t\u{3000}]*(?:(?:online|working|active|billable|在线|工作)[\x20]*)?(?P<per>小时|时|hour|hr|h|天|日|day|周|星期|week|月|month|mo|年|year|annum|单|件|piece|pieces|千字|字|条|篇|页|分钟|minutes|minute|min|words|word|pages|page|tasks|task|任务|episodes|episode|集|课时|节|lessons|lesson|class|sessions|session|orders|order|kg|公斤|斤))?",
     )
     .expect("pay pattern compiles")
 });
@@ -411,6 +411,11 @@ mod tests {
             panic!()
         };
         assert_eq!(p.min, 5500.0);
+        // Blind batch 43: a ride-hailing driver's average per online hour.
+        let Salary::Pay(p) = parse("per trip; average rmb 45 per online hour, weekly settlement") else {
+            panic!()
+        };
+        assert_eq!((p.min, p.period), (45.0, Period::Hour));
     }
 
     // Blind batch b9: 月薪五千至六千元 was unparseable.

@@ -61,7 +61,7 @@ static AGE: LazyLock<Regex> = LazyLock::new(|| {
         | (?:岁数|年龄|年纪)[^0-9，,。；;]{0,4}?(?P<a4>[0-9]{2})[\x20\t]*(?:周岁|岁)?[\x20\t]*(?:以内|以下|之内|及以下)
         | (?P<n>[0-9]{2})[\x20\t]*(?:周岁|岁)[\x20\t]*(?:以上|及以上)
         | (?:^|[^0-9])(?P<c>(?:60|70|75|80|85|90|95|00|05)后)(?:优先|勿扰|免谈|为主|以上|以下|即可|不要|最合适|最好|合适|为宜|为佳|就不考虑|不考虑|的最合适|的优先|慎投)
-        | (?:限|只要|仅限|要求|只招|仅招)[\x20\t]*(?P<c2>(?:60|70|75|80|85|90|95|00|05)后)
+        | (?:限|只要|仅限|要求|只招|仅招|适合|更适合|比较适合|最适合|最好是)[\x20\t]*(?P<c2>(?:60|70|75|80|85|90|95|00|05)[\x20\t]*后)
         | (?P<y3>(?:19|20)[0-9]{2})年?[\x20\t]*(?:-|~|—|–|至|到)[\x20\t]*(?:19|20)[0-9]{2}年?[\x20\t]*(?:之间|期间)?[\x20\t]*出生
         | (?P<y4>(?:19|20)[0-9]{2})年?(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?(?:以后|之后|后|及以后)出生
         | 出生(?:年份|日期|年月|时间)?[^0-9，,。；;]{0,6}(?P<y5>(?:19|20)[0-9]{2})年?(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?[\x20\t]*(?:（含）|\(含\))?[\x20\t]*(?:以后|之后|及以后)
@@ -81,7 +81,7 @@ static AGE_EN: LazyLock<Regex> = LazyLock::new(|| {
         | (?P<b2>[0-9]{2})[\x20\t]*(?:years[\x20]old[\x20]|yrs[\x20])?(?:or|and)[\x20](?:younger|under|below)
         | born[\x20](?:after|in[\x20]or[\x20]after|from|since|no[\x20]earlier[\x20]than)[\x20]*(?P<y>(?:19|20)[0-9]{2})
         | born[\x20](?:in[\x20])?(?P<y2>(?:19|20)[0-9]{2})[\x20]*(?:or[\x20]later|or[\x20]after|and[\x20]later|onwards|or[\x20]younger)
-        | (?:over|above|older[\x20]than)[\x20]+(?P<o>[0-9]{2})(?-u:\b)[^.;\n]{0,40}?(?:(?:will[\x20]not|won't|cannot|can't|are[\x20]not|is[\x20]not)[\x20]be[\x20](?:considered|accepted|hired|employed|shortlisted|eligible)|are[\x20]not[\x20](?:considered|eligible|accepted)|need[\x20]not[\x20]apply|not[\x20]eligible|ineligible|do[\x20]not[\x20]apply|excluded|rejected)",
+        | (?:over|above|older[\x20]than)[\x20]+(?P<o>[0-9]{2})(?-u:\b)[^.;\n]{0,40}?(?:(?:will[\x20]not|won't|cannot|can't|are[\x20]not|is[\x20]not)[\x20]be[\x20](?:considered|accepted|hired|employed|shortlisted|eligible)|are[\x20]not[\x20](?:considered|eligible|accepted)|need[\x20]not[\x20]apply|not[\x20]eligible|ineligible|do[\x20]not[\x20]apply|excluded|rejected|find[\x20]it[\x20](?:hard|difficult)[\x20]to[\x20](?:fit|keep[\x20]up|adapt)|struggle[\x20]to[\x20](?:fit|keep[\x20]up|adapt)|(?:are|is)[\x20]not[\x20](?:a[\x20]good[\x20]fit|suitable))",
     )
     .expect("English age pattern compiles")
 });
@@ -105,7 +105,16 @@ fn windows(t: &str) -> Vec<(Range<usize>, bool)> {
             // 出生 ends a birth-year window (1985年至1995年出生).
             '出' if t[i..].starts_with("出生") => (30, 60),
             // 后 ends a cohort only after a number (90后, 九零后); 之后, 然后 and 后期 are everywhere.
-            '后' if t[..i].chars().next_back().and_then(digit_value).is_some() => (12, 15),
+            // A space may stand between (适合 95 后).
+            '后' if t[..i]
+                .trim_end_matches([' ', '\t'])
+                .chars()
+                .next_back()
+                .and_then(digit_value)
+                .is_some() =>
+            {
+                (20, 15)
+            }
             '年' if t[i..].starts_with("年龄") || t[i..].starts_with("年纪") => (12, 48),
             'a' | 'o' | 'y' | 'b' | 'u'
                 if !t[..i].ends_with(|c: char| c.is_ascii_alphabetic())
@@ -479,6 +488,16 @@ mod tests {
         fires(ID, "限35岁");
         fires(ID, "25岁以上");
         fires(ID, "90后优先");
+        // Blind batch 43: a cohort said to suit the team, spaced as typed.
+        fires(ID, "我们团队氛围年轻，比较适合 95 后、00 后的小伙伴。");
+        fires(
+            ID,
+            "Our team is very young, so candidates over 35 usually find it hard to fit in.",
+        );
+        clean(
+            ID,
+            "Residents over 80 often find it hard to fit in at first; help them settle.",
+        );
         fires(ID, "雇主家要求：得是北京本地户口的大姐，岁数别过五十。");
         // Blind batch 11.
         fires(ID, "只收妹子哈，手脚麻利、眼神好就得；年纪卡在三十五以内");

@@ -40,24 +40,45 @@ pub static RULE: RuleMeta = RuleMeta {
 };
 
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
-    // A dot may be written as another character to get past filters (hr@163。com, hr@qq·com).
-    Regex::new(r"[a-z0-9][a-z0-9._%+\-]*@[a-z0-9\-]+(?:[.。·・•][a-z0-9\-]+)*[.。·・•][a-z]{2,}")
-        .expect("email pattern compiles")
+    // A dot may be written as another character or a word to get past filters (hr@163。com, hr@qq·com,
+    // qq点com, abc [dot] com), and the at sign as a word in brackets (rachel.ho (at) firm.com) or as `#`
+    // (hr#163.com，#换成@: blind batch 43), with spaces around it; the name may be a QQ number in
+    // Chinese numerals (二六五八三九一七四 @ qq点com).
+    Regex::new(
+        r"(?x)
+        # `#` for the at sign only before a mail provider (C# ASP.NET is a skill).
+        [a-z0-9][a-z0-9._%+\-]{2,}\#(?:163|126|qq|gmail|outlook|hotmail|yahoo|sina|sohu|foxmail|yeah|139|aliyun|icloud)
+        (?:[.。·・•]|点)(?:com|cn|net)
+        |
+        (?:[a-z0-9][a-z0-9._%+\-]*|[零〇一二三四五六七八九幺两]{5,})
+        (?:[\x20]*@[\x20]*|[\x20]*[(\[{<【][\x20]*(?:at|艾特)[\x20]*[)\]}>】][\x20]*)
+        [a-z0-9\-]+
+        (?:(?:[.。·・•]|[\x20]*[(\[【]?(?:dot|点)[)\]】]?[\x20]*)[a-z0-9\-]+)*
+        (?:[.。·・•]|[\x20]*[(\[【]?(?:dot|点)[)\]】]?[\x20]*)
+        (?:com|cn|net|org|edu|gov|io|co|hk|tw|mo|sg|uk|us|de|jp|kr|info|biz|me|top|xyz|vip|cc|[a-z]{2,}(?:[^a-z]|$))",
+    )
+    .expect("email pattern compiles")
 });
+
+/// Whether a text may hold an address in any of the forms above (most fields hold none).
+fn may_hold(t: &str) -> bool {
+    t.contains('@') || t.contains('#') || t.contains("at)") || t.contains("at]") || t.contains("艾特")
+}
 
 fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     for ft in &cx.fields {
         let light = &ft.views.light;
-        if !light.text.contains('@') {
+        if !may_hold(&light.text) {
             continue;
         }
         for m in EMAIL.find_iter(&light.text) {
-            out.push(Hit::new(
-                &RULE,
-                ft.field,
-                light.orig(m.range()),
-                Some(Fix::Remove),
-            ));
+            // The top-level domain may end on the character after it (a full stop, a bracket): not
+            // part of the address.
+            let mut r = m.range();
+            if !m.as_str().ends_with(|c: char| c.is_ascii_alphanumeric()) {
+                r.end -= m.as_str().chars().next_back().map_or(0, char::len_utf8);
+            }
+            out.push(Hit::new(&RULE, ft.field, light.orig(r), Some(Fix::Remove)));
         }
     }
 }
@@ -76,6 +97,18 @@ mod tests {
         fires(ID, "邮箱 job2027@qq·com");
         clean(ID, "@所有人 请准时参加培训");
         clean(ID, "熟悉C#与.NET");
+        clean(ID, "熟悉C# .NET Core开发");
+        clean(ID, "精通C# ASP.NET MVC");
+        clean(ID, "#招聘# 周末兼职 #广州.番禺");
+        clean(ID, "Meet us at booth 12 at the expo.com centre");
+        // Blind batch 43: the at sign as a word or a hash, the dot as a word, the name in numerals.
+        fires(ID, "email rachel.ho (at) whitcombeboyd-gz.com with your CV");
+        fires(
+            ID,
+            "简历请直接发至 haisheng_zp#163.com（#换成@），邮件标题注明姓名",
+        );
+        fires(ID, "作品集发我企鹅邮箱：二六五八三九一七四 @ qq点com，备注应聘");
+        fires(ID, "cv to li.na [at] abc [dot] com");
         fix_clears(ID, "简历发送至 hr123@qq.com");
     }
 }

@@ -39,6 +39,7 @@ pub static RULE: RuleMeta = RuleMeta {
 #[cfg(test)]
 mod tests {
     use crate::engine::rules::testing::*;
+    use crate::engine::Field;
 
     const ID: &str = "messenger-contact";
 
@@ -46,6 +47,9 @@ mod tests {
     fn fires_on_examples() {
         fires(ID, "whatsapp: 85212345678");
         fires(ID, "line id: abc12345");
+        fires(ID, "Line: sara 8866 21");
+        // Blind batch 43: aircraft line maintenance, its licence category after it.
+        clean_in(ID, Field::Title, "Line Maintenance Technician (B1)");
         fires(ID, "加钉钉");
         fires(ID, "skype: hr_2024a");
     }
