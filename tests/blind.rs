@@ -3,7 +3,7 @@
 //! After first contact a batch is folded in here as a regression guard: recall per batch (by category,
 //! as `node scripts/score.mjs` counts it) and false positives may not get worse than the figures
 //! measured when the batch was folded in. These figures are NOT accuracy: the rules were tuned on
-//! batches 3 to 39, 42 and 43 after their first contact (40 and 41 are guarded at their first-contact
+//! batches 3 to 39 and 42 to 45 after their first contact (40 and 41 are guarded at their first-contact
 //! figures: no round was made on them).
 #![allow(clippy::unwrap_used)]
 #![cfg(not(target_arch = "wasm32"))]
@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 use jobseal::engine::{rules::RULES, Checker, Date, Posting, Severity};
 
 /// (violating, clean) files, the least recall and the most clean postings with a finding allowed.
-const BATCHES: [(&str, &str, &str, f64, usize); 41] = [
+const BATCHES: [(&str, &str, &str, f64, usize); 43] = [
     (
         "b3 (zh)",
         include_str!("corpus/blind/b3-zh-violating.jsonl"),
@@ -300,6 +300,20 @@ const BATCHES: [(&str, &str, &str, f64, usize); 41] = [
         "b43 (mixed, 68 of 193 English)",
         include_str!("corpus/blind/b43-violating.jsonl"),
         include_str!("corpus/blind/b43-clean.jsonl"),
+        0.95,
+        1,
+    ),
+    (
+        "b44 (mixed, 44 of 183 English)",
+        include_str!("corpus/blind/b44-violating.jsonl"),
+        include_str!("corpus/blind/b44-clean.jsonl"),
+        0.99,
+        0,
+    ),
+    (
+        "b45 (mixed, 51 of 180 English)",
+        include_str!("corpus/blind/b45-violating.jsonl"),
+        include_str!("corpus/blind/b45-clean.jsonl"),
         0.95,
         1,
     ),
