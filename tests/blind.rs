@@ -3,7 +3,7 @@
 //! After first contact a batch is folded in here as a regression guard: recall per batch (by category,
 //! as `node scripts/score.mjs` counts it) and false positives may not get worse than the figures
 //! measured when the batch was folded in. These figures are NOT accuracy: the rules were tuned on
-//! batches 3 to 39 and 42 to 45 after their first contact (40 and 41 are guarded at their first-contact
+//! batches 3 to 39 and 42 to 47 after their first contact (40 and 41 are guarded at their first-contact
 //! figures: no round was made on them).
 #![allow(clippy::unwrap_used)]
 #![cfg(not(target_arch = "wasm32"))]
@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 use jobseal::engine::{rules::RULES, Checker, Date, Posting, Severity};
 
 /// (violating, clean) files, the least recall and the most clean postings with a finding allowed.
-const BATCHES: [(&str, &str, &str, f64, usize); 43] = [
+const BATCHES: [(&str, &str, &str, f64, usize); 45] = [
     (
         "b3 (zh)",
         include_str!("corpus/blind/b3-zh-violating.jsonl"),
@@ -315,6 +315,20 @@ const BATCHES: [(&str, &str, &str, f64, usize); 43] = [
         include_str!("corpus/blind/b45-violating.jsonl"),
         include_str!("corpus/blind/b45-clean.jsonl"),
         0.95,
+        1,
+    ),
+    (
+        "b46 (mixed, 45 of 174 English)",
+        include_str!("corpus/blind/b46-violating.jsonl"),
+        include_str!("corpus/blind/b46-clean.jsonl"),
+        0.99,
+        0,
+    ),
+    (
+        "b47 (mixed, 57 of 173 English)",
+        include_str!("corpus/blind/b47-violating.jsonl"),
+        include_str!("corpus/blind/b47-clean.jsonl"),
+        0.94,
         1,
     ),
 ];

@@ -658,7 +658,13 @@ const NOT_BAO: &[char] = &[
     '确', '担', '投', '参', '环', '医', '社', '劳', '维', '承', '留', '安', '财',
 ];
 /// A term's first character, and the characters before it that make it the end of another word.
-const ENDS_WORD_BEFORE: &[(char, &[char])] = &[('加', NOT_ADD), ('保', NOT_BAO)];
+/// Characters before 发 that make it part of another word (开发, 研发, 批发 …): 开发LINE官方账号 is building
+/// for LINE, not sending to it (blind batch 46).
+const NOT_FA: &[char] = &[
+    '开', '研', '批', '出', '分', '收', '散', '派', '下', '颁', '签', '启', '激', '引', '爆', '首', '沙',
+    '头', '理', '突', '揭', '告', '蒸', '挥', '代', '印', '奋', '自', '并', '触',
+];
+const ENDS_WORD_BEFORE: &[(char, &[char])] = &[('加', NOT_ADD), ('保', NOT_BAO), ('发', NOT_FA)];
 const ID_LEADS: &[&str] = &["号码", "群号", "号", "群", "是", "为", "id", "账号"];
 /// Actions written after the channel name, before its ID (飞机联系, 纸飞机搜索, 加赖详谈).
 const AFTER_ACTIONS: &[&str] = &[
@@ -744,9 +750,12 @@ fn contact(text: &str, r: Range<usize>, word_ends: bool) -> Option<usize> {
         return Some(text.len() - s.len());
     }
     // An action right before it: 加微信, 加我QQ, 联系飞机.
-    let action = ACTIONS
-        .iter()
-        .any(|a| before.ends_with(a) && !(*a == "加" && before[..before.len() - a.len()].ends_with(NOT_ADD)));
+    let action = ACTIONS.iter().any(|a| {
+        before.ends_with(a)
+            && !ENDS_WORD_BEFORE.iter().any(|(first, not)| {
+                a.chars().eq(std::iter::once(*first)) && before[..before.len() - a.len()].ends_with(*not)
+            })
+    });
     action.then_some(r.end)
 }
 
@@ -779,6 +788,8 @@ mod tests {
         assert_eq!(contact("加微信", 3..9, false), Some(9));
         assert_eq!(contact("参加微信", 6..12, false), None);
         assert_eq!(contact("熟悉微信,qq", 6..12, false), None);
+        assert_eq!(contact("发line", 3..7, false), Some(7));
+        assert_eq!(contact("开发line官方账号", 6..10, false), None);
     }
 
     #[test]

@@ -277,6 +277,28 @@ fn serves_others(t: &str, r: &Range<usize>, part: (&str, &str)) -> bool {
         || CLIENTELE.iter().any(|w| near_before.contains(w))
         || NOT_AGE.iter().any(|w| after.starts_with(w))
         || audience(before)
+        || zh_audience(before)
+}
+
+/// The people a job is for, in Chinese, with their ages in brackets after them (为梯队球员（13-19岁）和教练
+/// 开展反赌球教育: blind batch 46): 为, then a few ideographs ending in a word for people. Not 需为, 须为,
+/// 成为 … (应聘者须为应届毕业生（22-25岁） is a requirement).
+fn zh_audience(before: &str) -> bool {
+    let t = before.trim_end_matches([' ', '(', '（']);
+    if t.len() == before.len() {
+        return false;
+    }
+    let Some(at) = t.rfind('为') else { return false };
+    let who = &t[at + '为'.len_utf8()..];
+    let n = who.chars().count();
+    (2..=8).contains(&n)
+        && who.chars().all(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+        && who.ends_with(['员', '生', '童', '子', '人', '者', '手', '户', '友', '宝', '孩'])
+        && ![
+            "需", "须", "应", "成", "作", "认", "以", "因", "均", "限", "求", "皆", "都", "是",
+        ]
+        .iter()
+        .any(|w| t[..at].ends_with(w))
 }
 
 /// An age that is welcomed too, not required (年龄不限，50岁以上有经验者同样欢迎; over 50s are also
@@ -498,6 +520,8 @@ mod tests {
             ID,
             "Residents over 80 often find it hard to fit in at first; help them settle.",
         );
+        clean(ID, "为梯队球员（13-19岁）和教练开展反赌球、反假球及廉洁教育。");
+        fires(ID, "应聘者须为应届毕业生（22-25岁）。");
         fires(ID, "雇主家要求：得是北京本地户口的大姐，岁数别过五十。");
         // Blind batch 11.
         fires(ID, "只收妹子哈，手脚麻利、眼神好就得；年纪卡在三十五以内");

@@ -150,10 +150,15 @@ fn scan(text: &str, run: &[Group], found: &mut Vec<std::ops::Range<usize>>) {
                     .windows(2)
                     .all(|w| text[w[0].end..w[1].start].chars().all(char::is_whitespace));
             let lens_ok = groups.iter().all(|g| g.len >= 2) || groups.iter().all(|g| g.len == 1) || uneven;
-            // Chinese numerals count only when most of the number is written with them (一三八…),
-            // not when one stray 一 sits next to Arabic digits.
+            // Chinese numerals count only when most of the number is written with them (一三八…), or
+            // when they make whole groups of three or more (壹叁玖 ０５２８ ⑦⑥④③: blind batch 47), not
+            // when one stray 一 sits next to Arabic digits.
             let cjk: usize = groups.iter().map(|g| g.cjk).sum();
-            let cjk_ok = cjk == 0 || cjk * 2 >= n;
+            let cjk_ok = cjk == 0
+                || cjk * 2 >= n
+                || groups
+                    .iter()
+                    .all(|g| g.cjk == 0 || (g.cjk == g.len && g.len >= 3));
             let intl = plus && i == 0 && cjk == 0 && is_international(groups, n);
             if (lens_ok && cjk_ok && is_phone(&digits[..n], groups[0].len)) || intl {
                 matched = Some(j);
@@ -315,6 +320,7 @@ mod tests {
     #[test]
     fn every_disguise() {
         one("电话13812345678", "13812345678");
+        one("车队长刘师傅：壹叁玖 ０５２８ ⑦⑥④③", "壹叁玖 ０５２８ ⑦⑥④③");
         one("电话 138 1234 5678 张", "138 1234 5678");
         one("１３８１２３４５６７８", "１３８１２３４５６７８");
         one("①③⑧①②③④⑤⑥⑦⑧", "①③⑧①②③④⑤⑥⑦⑧");
