@@ -369,44 +369,40 @@ fn negated_here(mode: Negation, text: &str, start: usize) -> bool {
     // every hit: a substring search per cue cost 12% of a whole check).
     let cues = &*CUES_BY_FIRST;
     window.char_indices().any(|(i, c)| {
-        let Ok(k) = cues.binary_search_by_key(&c, |g| g.0) else {
-            return false;
-        };
-        cues[k].1.iter().any(|&(cue, weak)| {
-            if !window[i..].starts_with(cue) {
-                return false;
-            }
-            let after = &window[i + cue.len()..];
-            match mode {
-                // 0押金 is none, but the 0 of 860元 ends a number.
-                _ if weak => {
-                    after.is_empty()
-                        && !(cue.bytes().all(|b| b.is_ascii_digit())
-                            && window[..i].ends_with(|c: char| c.is_ascii_digit() || c == '.' || c == ','))
+        let from = cues.partition_point(|g| g.0 < c);
+        cues[from..]
+            .iter()
+            .take_while(|g| g.0 == c)
+            .any(|&(_, cue, weak)| {
+                if !window[i..].starts_with(cue) {
+                    return false;
                 }
-                Negation::Adjacent(n) => after.chars().count() <= n,
-                _ => true,
-            }
-        })
+                let after = &window[i + cue.len()..];
+                match mode {
+                    // 0押金 is none, but the 0 of 860元 ends a number.
+                    _ if weak => {
+                        after.is_empty()
+                            && !(cue.bytes().all(|b| b.is_ascii_digit())
+                                && window[..i]
+                                    .ends_with(|c: char| c.is_ascii_digit() || c == '.' || c == ','))
+                    }
+                    Negation::Adjacent(n) => after.chars().count() <= n,
+                    _ => true,
+                }
+            })
     })
 }
 
-/// The negation cues that start with one character: (cue, weak), the `~` of a weak cue removed.
-type CueGroup = (char, Vec<(&'static str, bool)>);
-
-/// The negation cues grouped by their first character, sorted by it.
-static CUES_BY_FIRST: LazyLock<Vec<CueGroup>> = LazyLock::new(|| {
-    let mut groups: Vec<CueGroup> = Vec::new();
-    for cue in NEGATION_CUES.iter() {
-        let (cue, weak) = cue.strip_prefix('~').map_or((*cue, false), |c| (c, true));
-        let Some(first) = cue.chars().next() else { continue };
-        match groups.iter_mut().find(|g| g.0 == first) {
-            Some(g) => g.1.push((cue, weak)),
-            None => groups.push((first, vec![(cue, weak)])),
-        }
-    }
-    groups.sort_by_key(|g| g.0);
-    groups
+/// The negation cues as (first character, cue, weak), the `~` of a weak cue removed, sorted by the
+/// first character so that the cues starting with one are a run found by bisection.
+static CUES_BY_FIRST: LazyLock<Vec<(char, &'static str, bool)>> = LazyLock::new(|| {
+    let mut cues: Vec<(char, &'static str, bool)> = NEGATION_CUES
+        .iter()
+        .map(|cue| cue.strip_prefix('~').map_or((*cue, false), |c| (c, true)))
+        .filter_map(|(cue, weak)| Some((cue.chars().next()?, cue, weak)))
+        .collect();
+    cues.sort_unstable();
+    cues
 });
 
 /// The cues that a title demands the deposit (入职交押金200元), not that the job handles payments (押金与支付).
