@@ -60,7 +60,7 @@ static PAY: LazyLock<Regex> = LazyLock::new(|| {
         (?P<a>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)[\x20\t\u{3000}]*(?P<ua>k|千|万|w)?[\x20\t\u{3000}]*(?:元|块)?[\x20\t\u{3000}]*
         (?:(?:-|~|—|–|至|到|to)[\x20\t\u{3000}]*(?P<neg>−|负)?[\x20\t\u{3000}]*(?:rmb|cny|¥)?[\x20\t\u{3000}]*(?P<b>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)[\x20\t\u{3000}]*(?P<ub>k|千|万|w)?)?
         [\x20\t\u{3000}]*(?:元|块|rmb|cny|人民币|yuan)?[\x20\t\u{3000}]*
-        (?:(?:/|每|一|每个|per|a|an)?[\x20\t\u{3000}]*(?:(?:online|working|active|billable|在线|工作)[\x20]*)?(?P<per>小时|时|hour|hr|h|天|日|day|周|星期|week|月|month|mo|年|year|annum|单|件|piece|pieces|千字|字|条|篇|页|分钟|minutes|minute|min|words|word|pages|page|tasks|task|任务|episodes|episode|集|课时|节|lessons|lesson|class|sessions|session|orders|order|kg|公斤|斤))?",
+        (?:(?:/|每|一|每个|per|a|an)?[\x20\t\u{3000}]*(?:(?:online|working|active|billable|在线|工作)[\x20]*)?(?P<per>小时|时|hour|hr|h|天|日|day|周|星期|week|月|month|mo|年|year|annum|单|件|piece|pieces|千字|字|条|篇|页|分钟|minutes|minute|min|words|word|pages|page|tasks|task|任务|episodes|episode|集|课时|节|lessons|lesson|class|sessions|session|orders|order|kg|公斤|斤|walks|walk|trips|trip|rides|ride|deliveries|delivery|visits|visit|bookings|booking|趟|次))?",
     )
     .expect("pay pattern compiles")
 });
@@ -148,16 +148,20 @@ pub fn parse(text: &str) -> Salary {
 fn is_duration(c: &regex::Captures<'_>, text: &str) -> bool {
     let whole = c.get(0).map_or(0..0, |m| m.range());
     let m = &text[whole.clone()];
-    c.name("b").is_none()
+    let bare = c.name("b").is_none()
         && c.name("ua").is_none()
         && !["元", "块", "rmb", "cny", "yuan", "¥", "人民币"]
             .iter()
-            .any(|w| m.contains(w))
-        && matches!(
-            c.name("per").map(|p| p.as_str()),
-            Some("天" | "日" | "月" | "年" | "小时" | "周")
-        )
-        && text[whole.end..].contains(|ch: char| ch.is_ascii_digit())
+            .any(|w| m.contains(w));
+    let per = c.name("per").map(|p| p.as_str());
+    // Hours after a day (每天6小时, 一天8小时: blind batch 49) are the shift's length, not pay per hour.
+    let hours_a_day = matches!(per, Some("小时" | "时"))
+        && ["每天", "每日", "一天", "天", "日", "每班", "每晚"]
+            .iter()
+            .any(|w| text[..whole.start].trim_end().ends_with(w));
+    bare && (hours_a_day
+        || (matches!(per, Some("天" | "日" | "月" | "年" | "小时" | "周"))
+            && text[whole.end..].contains(|ch: char| ch.is_ascii_digit())))
 }
 
 fn parse_digits(text: &str) -> Salary {
@@ -216,7 +220,8 @@ fn parse_digits(text: &str) -> Salary {
             "单" | "件" | "piece" | "pieces" | "千字" | "字" | "条" | "篇" | "页" | "分钟" | "minutes"
             | "minute" | "min" | "words" | "word" | "pages" | "page" | "tasks" | "task" | "任务" | "episodes"
             | "episode" | "集" | "orders" | "order" | "kg" | "公斤" | "斤" | "课时" | "节" | "lesson"
-            | "lessons" | "class" | "session" | "sessions",
+            | "lessons" | "class" | "session" | "sessions" | "walk" | "walks" | "trip" | "trips" | "ride"
+            | "rides" | "delivery" | "deliveries" | "visit" | "visits" | "booking" | "bookings" | "趟" | "次",
         ) => Period::Piece,
         // A piece named before its figure, or right after it with a word between, is not monthly pay.
         _ if PIECE_BEFORE.is_match(&text[..whole.end])
@@ -411,6 +416,12 @@ mod tests {
             panic!()
         };
         assert_eq!(p.min, 5500.0);
+        // Blind batch 49: a dog walker paid by the walk; hours a day are not pay per hour.
+        let Salary::Pay(p) = parse("rmb 45 per walk") else {
+            panic!()
+        };
+        assert_eq!((p.min, p.period), (45.0, Period::Piece));
+        assert!(!matches!(parse("3000 每天6小时 做六休一"), Salary::Pay(p) if p.period == Period::Hour));
         // Blind batch 43: a ride-hailing driver's average per online hour.
         let Salary::Pay(p) = parse("per trip; average rmb 45 per online hour, weekly settlement") else {
             panic!()

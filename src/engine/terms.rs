@@ -322,6 +322,19 @@ pub fn negated(mode: Negation, text: &str, start: usize) -> bool {
     if mode != Negation::Clause {
         return false;
     }
+    // A fee joined to an earlier fee by 或/和/及 shares its cue, however long the clause before it:
+    // 不向家教老师收取任何介绍费或信息费 (blind batch 49).
+    for conj in ["或者", "以及", "或", "和", "及", "与"] {
+        if let Some(rest) = text[..start].strip_suffix(conj) {
+            if rest.ends_with(['费', '金']) {
+                let prev = rest.char_indices().rev().nth(2).map_or(0, |(i, _)| i);
+                if negated_here(mode, text, prev) {
+                    return true;
+                }
+            }
+            break;
+        }
+    }
     let mut at = start;
     // The last item may join the match to another noun: 、体检费或押金.
     let (item, _) = clause(text, start..start);
@@ -333,7 +346,21 @@ pub fn negated(mode: Negation, text: &str, start: usize) -> bool {
         at = start - item.len();
     }
     for _ in 0..6 {
-        let Some(rest) = text[..at].strip_suffix('、') else {
+        // The last item may name what the fee is for (、装备押金: blind batch 49), in a few characters
+        // that demand nothing (not 、需交服装费).
+        let bare = text[..at]
+            .char_indices()
+            .rev()
+            .take(3)
+            .take_while(|&(_, c)| {
+                ('\u{4E00}'..='\u{9FFF}').contains(&c) && !"交缴需须收付扣要先另再".contains(c)
+            })
+            .map(|(i, _)| i)
+            .collect::<Vec<_>>();
+        let Some(rest) = std::iter::once(at)
+            .chain(bare)
+            .find_map(|i| text[..i].strip_suffix('、'))
+        else {
             return false;
         };
         let end = rest.len();
@@ -796,6 +823,13 @@ mod tests {
             "严禁向求职者收取".len()
         ));
         assert!(!negated(Negation::Clause, "不包住,押金", "不包住,".len()));
+        // Blind batch 49: a fee joined by 或 far from its cue; a list item naming what the deposit is for.
+        let t = "本中心不向家教老师收取任何介绍费或信息费";
+        assert!(negated(Negation::Clause, t, t.find("信息费").unwrap()));
+        let t = "平台不承诺保底收入,也不收取任何注册费、装备押金";
+        assert!(negated(Negation::Clause, t, t.find("押金").unwrap()));
+        let t = "不收取注册费、需交服装押金";
+        assert!(!negated(Negation::Clause, t, t.find("押金").unwrap()));
         assert!(negated(Negation::Adjacent(2), "不限男", "不限".len()));
         assert!(!negated(
             Negation::Adjacent(2),
