@@ -89,10 +89,15 @@ pub fn find(text: &str) -> Vec<std::ops::Range<usize>> {
                 g.end = i + c.len_utf8();
                 g.cjk += usize::from(!c.is_ascii_digit() && is_cjk_digit(c));
             }
-        } else if crate::engine::normalize::is_invisible(c) {
+        } else if !(('\u{4E00}'..='\u{9FFF}').contains(&c) || c.is_ascii_alphabetic())
+            && crate::engine::normalize::is_invisible(c)
+        {
             // Zero-width characters inside a number hide it and do not split it (1\u{200B}8\u{200B}9):
-            // blind batch 13.
-        } else if !('\u{4E00}'..='\u{9FFF}').contains(&c) && (is_separator(c) || is_wide_separator(c)) {
+            // blind batch 13. (Ideographs and letters, most of any text, are neither invisible nor
+            // separators: they skip both tests.)
+        } else if !(('\u{4E00}'..='\u{9FFF}').contains(&c) || c.is_ascii_alphabetic())
+            && (is_separator(c) || is_wide_separator(c))
+        {
             open = false;
         } else {
             // A letter glued to the digits (ABC13812345678, 91310110…217T) ends the run; so does any
