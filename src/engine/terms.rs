@@ -323,17 +323,39 @@ pub fn negated(mode: Negation, text: &str, start: usize) -> bool {
         return false;
     }
     // A fee joined to an earlier fee by 或/和/及 shares its cue, however long the clause before it:
-    // 不向家教老师收取任何介绍费或信息费 (blind batch 49).
-    for conj in ["或者", "以及", "或", "和", "及", "与"] {
-        if let Some(rest) = text[..start].strip_suffix(conj) {
-            if rest.ends_with(['费', '金']) {
-                let prev = rest.char_indices().rev().nth(2).map_or(0, |(i, _)| i);
-                if negated_here(mode, text, prev) {
-                    return true;
-                }
+    // 不向家教老师收取任何介绍费或信息费 (blind batch 49), 不收取中介费、服装费或任何押金, 任何押金或车辆
+    // 保证金 (blind batch 50): the conjunction, then at most 任何/其他 and a few characters that demand
+    // nothing, then the fee.
+    let head = &text[..start];
+    let cuts = std::iter::once(head.len()).chain(
+        head.char_indices()
+            .rev()
+            .take(3)
+            .take_while(|&(_, c)| {
+                ('\u{4E00}'..='\u{9FFF}').contains(&c) && !"交缴需须收付扣要先另再".contains(c)
+            })
+            .map(|(i, _)| i),
+    );
+    for cut in cuts {
+        let before = ["任何", "其他", "其它", "一切"]
+            .iter()
+            .find_map(|w| head[..cut].strip_suffix(w))
+            .unwrap_or(&head[..cut]);
+        let Some(rest) = ["或者", "以及", "或", "和", "及", "与"]
+            .iter()
+            .find_map(|conj| before.strip_suffix(conj))
+        else {
+            continue;
+        };
+        if rest.ends_with(['费', '金']) {
+            // The earlier fee may itself be the last item of a 、 list: read it whole (the call
+            // moves left, so it ends).
+            let prev = rest.char_indices().rev().nth(2).map_or(0, |(i, _)| i);
+            if prev < start && negated(mode, text, prev) {
+                return true;
             }
-            break;
         }
+        break;
     }
     let mut at = start;
     // The last item may join the match to another noun: 、体检费或押金.
@@ -401,7 +423,7 @@ fn negated_here(mode: Negation, text: &str, start: usize) -> bool {
             .iter()
             .take_while(|g| g.0 == c)
             .any(|&(_, cue, weak)| {
-                if !window[i..].starts_with(cue) {
+                if !window[i..].starts_with(cue) || ends_another_word(cue, &window[..i]) {
                     return false;
                 }
                 let after = &window[i + cue.len()..];
@@ -418,6 +440,15 @@ fn negated_here(mode: Negation, text: &str, start: usize) -> bool {
                 }
             })
     })
+}
+
+/// Whether a cue's first character ends a word that is no negation: 别 in 识别, 性别, 区别 (blind batch
+/// 51: 长按识别图中二维码添加店长微信 read as "don't add").
+fn ends_another_word(cue: &str, before: &str) -> bool {
+    cue.starts_with('别')
+        && before.ends_with([
+            '识', '区', '分', '告', '特', '级', '类', '性', '个', '派', '差', '辨', '鉴', '判',
+        ])
 }
 
 /// The negation cues as (first character, cue, weak), the `~` of a weak cue removed, sorted by the
@@ -828,6 +859,14 @@ mod tests {
         assert!(negated(Negation::Clause, t, t.find("信息费").unwrap()));
         let t = "平台不承诺保底收入,也不收取任何注册费、装备押金";
         assert!(negated(Negation::Clause, t, t.find("押金").unwrap()));
+        let t = "公司不收取中介费、服装费或任何押金";
+        assert!(negated(Negation::Clause, t, t.find("押金").unwrap()));
+        let t = "公司不收取教练员任何押金或车辆保证金";
+        assert!(negated(Negation::Clause, t, t.find("保证金").unwrap()));
+        let t = "长按识别图中二维码添加店长微信";
+        assert!(!negated(Negation::Clause, t, t.find("微信").unwrap()));
+        let t = "别私下加微信";
+        assert!(negated(Negation::Clause, t, t.find("微信").unwrap()));
         let t = "不收取注册费、需交服装押金";
         assert!(!negated(Negation::Clause, t, t.find("押金").unwrap()));
         assert!(negated(Negation::Adjacent(2), "不限男", "不限".len()));

@@ -60,6 +60,25 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("email pattern compiles")
 });
 
+/// `#` for the at sign before any domain, when the text says so (hr#xahtong.com（#换成@）: blind batch 50).
+static HASH_HINTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[a-z0-9][a-z0-9._%+\-]*\#[a-z0-9\-]+(?:[.。·・•][a-z0-9\-]+)*[.。·・•][a-z]{2,}")
+        .expect("hinted email pattern compiles")
+});
+
+/// Words that say a `#` stands for the at sign.
+const HASH_HINTS: &[&str] = &[
+    "换成@",
+    "替换成@",
+    "改成@",
+    "换为@",
+    "改为@",
+    "替换为@",
+    "#→@",
+    "# with @",
+    "#=@",
+];
+
 /// Whether a text may hold an address in any of the forms above (most fields hold none).
 fn may_hold(t: &str) -> bool {
     t.contains('@') || t.contains('#') || t.contains("at)") || t.contains("at]") || t.contains("艾特")
@@ -71,7 +90,12 @@ fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
         if !may_hold(&light.text) {
             continue;
         }
-        for m in EMAIL.find_iter(&light.text) {
+        let hinted = light.text.contains('#') && HASH_HINTS.iter().any(|h| light.text.contains(h));
+        let hinted = hinted
+            .then(|| HASH_HINTED.find_iter(&light.text))
+            .into_iter()
+            .flatten();
+        for m in EMAIL.find_iter(&light.text).chain(hinted) {
             // The top-level domain may end on the character after it (a full stop, a bracket): not
             // part of the address.
             let mut r = m.range();
@@ -109,6 +133,8 @@ mod tests {
         );
         fires(ID, "作品集发我企鹅邮箱：二六五八三九一七四 @ qq点com，备注应聘");
         fires(ID, "cv to li.na [at] abc [dot] com");
+        fires(ID, "简历投递：hr#xahtong.com（#换成@），注明应聘岗位");
+        clean(ID, "工单号#xahtong.com 为内部系统地址");
         fix_clears(ID, "简历发送至 hr123@qq.com");
     }
 }
