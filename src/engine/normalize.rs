@@ -61,7 +61,7 @@ pub struct Views {
 /// Traditional → simplified pairs, sorted for binary search (faster than hashing on the hot path).
 static TRAD: LazyLock<Vec<(char, char)>> = LazyLock::new(|| {
     let mut m = Vec::new();
-    for line in include_str!("data/traditional.txt").lines() {
+    for line in include_str!(concat!(env!("OUT_DIR"), "/data/traditional.txt")).lines() {
         let line = line.split('#').next().unwrap_or("").trim();
         let mut cs = line.chars().filter(|c| !c.is_whitespace());
         if let (Some(t), Some(s)) = (cs.next(), cs.next()) {

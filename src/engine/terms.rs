@@ -61,16 +61,27 @@ pub struct TermMatcher {
     patterns: Vec<Pattern>,
 }
 
-const NEGATION: &str = include_str!("data/negation.txt");
+const NEGATION: &str = include_str!(concat!(env!("OUT_DIR"), "/data/negation.txt"));
 /// The negation cues and product words, split once (they are consulted on every hit).
 static NEGATION_CUES: LazyLock<Vec<&'static str>> = LazyLock::new(|| data_lines(NEGATION).collect());
-static CONTACT_PRODUCTS: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| data_lines(include_str!("data/contact-products.txt")).collect());
+static CONTACT_PRODUCTS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+    data_lines(include_str!(concat!(
+        env!("OUT_DIR"),
+        "/data/contact-products.txt"
+    )))
+    .collect()
+});
 const LISTS: &[(&str, &str)] = &[
-    ("ethnic", include_str!("data/ethnic.txt")),
-    ("province", include_str!("data/province.txt")),
+    (
+        "ethnic",
+        include_str!(concat!(env!("OUT_DIR"), "/data/ethnic.txt")),
+    ),
+    (
+        "province",
+        include_str!(concat!(env!("OUT_DIR"), "/data/province.txt")),
+    ),
 ];
-const GLOBAL_ALLOW: &str = include_str!("data/allow.txt");
+const GLOBAL_ALLOW: &str = include_str!(concat!(env!("OUT_DIR"), "/data/allow.txt"));
 
 /// Lines of a data file without comments and blanks.
 pub fn data_lines(text: &str) -> impl Iterator<Item = &str> {

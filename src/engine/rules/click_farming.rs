@@ -30,7 +30,10 @@ pub static RULE: RuleMeta = RuleMeta {
         "Looks like click-farming (刷单) fraud; remove it.",
     ),
     basis: basis::HR_MARKET_27,
-    terms: Some(include_str!("../data/terms/click-farming.txt")),
+    terms: Some(include_str!(concat!(
+        env!("OUT_DIR"),
+        "/data/terms/click-farming.txt"
+    ))),
     negation: Negation::Clause,
     check: None,
     fields: &[],

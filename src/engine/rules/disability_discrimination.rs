@@ -30,7 +30,10 @@ pub static RULE: RuleMeta = RuleMeta {
         "Excluding disabled people is discrimination in hiring; remove it.",
     ),
     basis: basis::DISABILITY,
-    terms: Some(include_str!("../data/terms/disability-discrimination.txt")),
+    terms: Some(include_str!(concat!(
+        env!("OUT_DIR"),
+        "/data/terms/disability-discrimination.txt"
+    ))),
     negation: Negation::Adjacent(2),
     check: None,
     fields: &[],

@@ -30,7 +30,10 @@ pub static RULE: RuleMeta = RuleMeta {
         "Withholding ID cards or other documents is unlawful; remove it.",
     ),
     basis: basis::FEE,
-    terms: Some(include_str!("../data/terms/document-withholding.txt")),
+    terms: Some(include_str!(concat!(
+        env!("OUT_DIR"),
+        "/data/terms/document-withholding.txt"
+    ))),
     negation: Negation::Clause,
     check: None,
     fields: &[],

@@ -30,7 +30,10 @@ pub static RULE: RuleMeta = RuleMeta {
         "Restricting or excluding an ethnic group is ethnic discrimination in hiring; remove it.",
     ),
     basis: basis::ETHNICITY,
-    terms: Some(include_str!("../data/terms/ethnicity-restriction.txt")),
+    terms: Some(include_str!(concat!(
+        env!("OUT_DIR"),
+        "/data/terms/ethnicity-restriction.txt"
+    ))),
     negation: Negation::Adjacent(2),
     check: None,
     fields: &[],

@@ -30,7 +30,10 @@ pub static RULE: RuleMeta = RuleMeta {
         "Charging job seekers deposits or fees is unlawful; remove it.",
     ),
     basis: basis::FEE,
-    terms: Some(include_str!("../data/terms/fee-charged.txt")),
+    terms: Some(include_str!(concat!(
+        env!("OUT_DIR"),
+        "/data/terms/fee-charged.txt"
+    ))),
     negation: Negation::Clause,
     check: None,
     fields: &[],

@@ -30,7 +30,7 @@ pub static RULE: RuleMeta = RuleMeta {
         "Looks like gambling or money-laundering work; remove it.",
     ),
     basis: basis::CIRCULAR,
-    terms: Some(include_str!("../data/terms/gambling.txt")),
+    terms: Some(include_str!(concat!(env!("OUT_DIR"), "/data/terms/gambling.txt"))),
     negation: Negation::Clause,
     check: None,
     fields: &[],

@@ -31,7 +31,10 @@ pub static RULE: RuleMeta = RuleMeta {
         "Restricting or preferring one sex is sex discrimination in hiring; remove the requirement.",
     ),
     basis: basis::GENDER,
-    terms: Some(include_str!("../data/terms/gender-restriction.txt")),
+    terms: Some(include_str!(concat!(
+        env!("OUT_DIR"),
+        "/data/terms/gender-restriction.txt"
+    ))),
     negation: Negation::Adjacent(2),
     check: Some(bare_sex_clause),
     fields: &[],

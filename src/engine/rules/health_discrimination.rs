@@ -30,7 +30,10 @@ pub static RULE: RuleMeta = RuleMeta {
         "Refusing carriers of infectious pathogens or testing for hepatitis B is unlawful; remove it.",
     ),
     basis: basis::HEALTH,
-    terms: Some(include_str!("../data/terms/health-discrimination.txt")),
+    terms: Some(include_str!(concat!(
+        env!("OUT_DIR"),
+        "/data/terms/health-discrimination.txt"
+    ))),
     negation: Negation::Adjacent(2),
     check: None,
     fields: &[],

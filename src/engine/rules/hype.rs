@@ -30,7 +30,7 @@ pub static RULE: RuleMeta = RuleMeta {
         "Hype such as 高薪 or 保录 breaks the posting rules; describe pay and terms as they are.",
     ),
     basis: basis::CIRCULAR,
-    terms: Some(include_str!("../data/terms/hype.txt")),
+    terms: Some(include_str!(concat!(env!("OUT_DIR"), "/data/terms/hype.txt"))),
     negation: Negation::Adjacent(2),
     check: None,
     fields: &[],

@@ -30,7 +30,10 @@ pub static RULE: RuleMeta = RuleMeta {
         "Conditions on marriage, childbearing or pregnancy tests are unlawful; remove them.",
     ),
     basis: basis::MARITAL,
-    terms: Some(include_str!("../data/terms/marital-status-requirement.txt")),
+    terms: Some(include_str!(concat!(
+        env!("OUT_DIR"),
+        "/data/terms/marital-status-requirement.txt"
+    ))),
     negation: Negation::Adjacent(2),
     check: None,
     fields: &[],

@@ -30,7 +30,10 @@ pub static RULE: RuleMeta = RuleMeta {
         "A contact on another messenger takes job seekers off the platform; remove it.",
     ),
     basis: basis::CIRCULAR,
-    terms: Some(include_str!("../data/terms/messenger-contact.txt")),
+    terms: Some(include_str!(concat!(
+        env!("OUT_DIR"),
+        "/data/terms/messenger-contact.txt"
+    ))),
     negation: Negation::Clause,
     check: None,
     fields: &[],

@@ -30,7 +30,10 @@ pub static RULE: RuleMeta = RuleMeta {
         "Looks like pyramid selling (recruiting downlines); remove it.",
     ),
     basis: basis::HR_MARKET_27,
-    terms: Some(include_str!("../data/terms/pyramid-scheme.txt")),
+    terms: Some(include_str!(concat!(
+        env!("OUT_DIR"),
+        "/data/terms/pyramid-scheme.txt"
+    ))),
     negation: Negation::Clause,
     check: None,
     fields: &[],

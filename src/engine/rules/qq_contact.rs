@@ -30,7 +30,10 @@ pub static RULE: RuleMeta = RuleMeta {
         "A QQ contact takes job seekers off the platform; use the platform's own messaging.",
     ),
     basis: basis::CIRCULAR,
-    terms: Some(include_str!("../data/terms/qq-contact.txt")),
+    terms: Some(include_str!(concat!(
+        env!("OUT_DIR"),
+        "/data/terms/qq-contact.txt"
+    ))),
     negation: Negation::Clause,
     check: None,
     fields: &[],

@@ -30,7 +30,7 @@ pub static RULE: RuleMeta = RuleMeta {
         "A QR code that moves the conversation off the platform is diversion; remove it.",
     ),
     basis: basis::CIRCULAR,
-    terms: Some(include_str!("../data/terms/qr-code.txt")),
+    terms: Some(include_str!(concat!(env!("OUT_DIR"), "/data/terms/qr-code.txt"))),
     negation: Negation::Clause,
     check: None,
     fields: &[],

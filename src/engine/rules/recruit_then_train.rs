@@ -30,7 +30,10 @@ pub static RULE: RuleMeta = RuleMeta {
         "Looks like 'recruit then train': selling training under the name of a job; remove it.",
     ),
     basis: basis::HR_MARKET_27,
-    terms: Some(include_str!("../data/terms/recruit-then-train.txt")),
+    terms: Some(include_str!(concat!(
+        env!("OUT_DIR"),
+        "/data/terms/recruit-then-train.txt"
+    ))),
     negation: Negation::Clause,
     check: None,
     fields: &[],

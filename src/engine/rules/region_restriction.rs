@@ -30,7 +30,10 @@ pub static RULE: RuleMeta = RuleMeta {
         "Restrictions by hukou, region or rural status are unlawful; remove them.",
     ),
     basis: basis::HR_MARKET_11,
-    terms: Some(include_str!("../data/terms/region-restriction.txt")),
+    terms: Some(include_str!(concat!(
+        env!("OUT_DIR"),
+        "/data/terms/region-restriction.txt"
+    ))),
     negation: Negation::Adjacent(2),
     check: None,
     fields: &[],

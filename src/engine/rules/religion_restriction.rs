@@ -30,7 +30,10 @@ pub static RULE: RuleMeta = RuleMeta {
         "Conditions on religious belief are discrimination in hiring; remove them.",
     ),
     basis: basis::RELIGION,
-    terms: Some(include_str!("../data/terms/religion-restriction.txt")),
+    terms: Some(include_str!(concat!(
+        env!("OUT_DIR"),
+        "/data/terms/religion-restriction.txt"
+    ))),
     negation: Negation::Adjacent(2),
     check: None,
     fields: &[],

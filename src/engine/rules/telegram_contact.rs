@@ -30,7 +30,10 @@ pub static RULE: RuleMeta = RuleMeta {
         "A Telegram contact takes job seekers off the platform; remove it.",
     ),
     basis: basis::CIRCULAR,
-    terms: Some(include_str!("../data/terms/telegram-contact.txt")),
+    terms: Some(include_str!(concat!(
+        env!("OUT_DIR"),
+        "/data/terms/telegram-contact.txt"
+    ))),
     negation: Negation::Clause,
     check: None,
     fields: &[],

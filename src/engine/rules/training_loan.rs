@@ -27,7 +27,7 @@ pub static RULE: RuleMeta = RuleMeta {
     severity: Severity::Error,
     message: ("以求职者名义办理培训贷款或分期属于「培训贷」，请删除。", "Loans or instalments taken out for the job seeker's training are the banned 'training loan'; remove them."),
     basis: basis::HR_MARKET_27,
-    terms: Some(include_str!("../data/terms/training-loan.txt")),
+    terms: Some(include_str!(concat!(env!("OUT_DIR"), "/data/terms/training-loan.txt"))),
     negation: Negation::Clause,
     check: None,
     fields: &[],

@@ -30,7 +30,10 @@ pub static RULE: RuleMeta = RuleMeta {
         "A WeChat contact takes job seekers off the platform; use the platform's own messaging.",
     ),
     basis: basis::CIRCULAR,
-    terms: Some(include_str!("../data/terms/wechat-contact.txt")),
+    terms: Some(include_str!(concat!(
+        env!("OUT_DIR"),
+        "/data/terms/wechat-contact.txt"
+    ))),
     negation: Negation::Clause,
     check: None,
     fields: &[],
