@@ -61,9 +61,10 @@ static AGE: LazyLock<Regex> = LazyLock::new(|| {
         | (?:岁数|年龄|年纪)[^0-9，,。；;]{0,4}?(?P<a4>[0-9]{2})[\x20\t]*(?:周岁|岁)?[\x20\t]*(?:以内|以下|之内|及以下)
         | (?P<n>[0-9]{2})[\x20\t]*(?:周岁|岁)[\x20\t]*(?:以上|及以上)
         | (?:^|[^0-9])(?P<c>(?:60|70|75|80|85|90|95|00|05)后)(?:优先|勿扰|免谈|为主|以上|以下|即可|不要|最合适|最好|合适|为宜|为佳|就不考虑|不考虑|的最合适|的优先|慎投)
-        | (?:限|只要|仅限|要求|只招|仅招|适合|更适合|比较适合|最适合|最好是)[\x20\t]*(?P<c2>(?:60|70|75|80|85|90|95|00|05)[\x20\t]*后)
+        | (?:限|只要|仅限|要求|只招|仅招|适合|更适合|比较适合|最适合|最好是|希望你是|希望是|只想找|想找|更想要)[^0-9，,。；;]{0,6}?(?P<c2>(?:60|70|75|80|85|90|95|00|05)[\x20\t]*后)
         | (?P<y3>(?:19|20)[0-9]{2})年?[\x20\t]*(?:-|~|—|–|至|到)[\x20\t]*(?:19|20)[0-9]{2}年?[\x20\t]*(?:之间|期间)?[\x20\t]*出生
         | (?P<y4>(?:19|20)[0-9]{2})年?(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?(?:以后|之后|后|及以后)出生
+        | (?:^|[^0-9])(?P<y7>[6-9][0-9]|0[0-9])年(?:及以后|以后|之后|后)出生
         | 出生(?:年份|日期|年月|时间)?[^0-9，,。；;]{0,6}(?P<y5>(?:19|20)[0-9]{2})年?(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?[\x20\t]*(?:（含）|\(含\))?[\x20\t]*(?:以后|之后|及以后)
         | 出生(?:年份|日期|年月|时间|年)[^0-9，,。；;]{0,4}(?P<y6>(?:19|20)[0-9]{2})年?[\x20\t]*(?:-|~|—|–|至|到)[\x20\t]*(?:19|20)[0-9]{2}",
     )
@@ -278,6 +279,11 @@ fn serves_others(t: &str, r: &Range<usize>, part: (&str, &str)) -> bool {
         || NOT_AGE.iter().any(|w| after.starts_with(w))
         || audience(before)
         || zh_audience(before)
+        // A team's average (团队平均年龄35岁: blind batch 52) describes, it does not require; only the
+        // number right after it (a cohort wished for later in the sentence still counts).
+        || ["平均年龄", "平均年龄为", "平均年龄在", "平均", "average age of", "average age is", "average age"]
+            .iter()
+            .any(|w| before.trim_end().ends_with(w))
 }
 
 /// The people a job is for, in Chinese, with their ages in brackets after them (为梯队球员（13-19岁）和教练
@@ -474,12 +480,16 @@ fn scan(t: &str, english: bool, push: &mut dyn FnMut(Range<usize>)) {
                 || c.name("y4").is_some()
                 || c.name("y5").is_some()
                 || c.name("y6").is_some()
+                || c.name("y7").is_some()
         };
         if !restricts {
             continue;
         }
-        // The cohort form starts one character early (the non-digit before 90后).
-        let start = c.name("c").map_or(whole.start, |m| m.start());
+        // The cohort and two-digit year forms start one character early (the non-digit before 90后).
+        let start = c
+            .name("c")
+            .or_else(|| c.name("y7"))
+            .map_or(whole.start, |m| m.start());
         push(trim_start(t, start..whole.end));
     }
 }
@@ -521,6 +531,14 @@ mod tests {
             "Residents over 80 often find it hard to fit in at first; help them settle.",
         );
         clean(ID, "为梯队球员（13-19岁）和教练开展反赌球、反假球及廉洁教育。");
+        clean(ID, "团队平均年龄35岁，年纪从来不是问题");
+        fires(ID, "团队平均年龄26岁，希望你是95后，能跟大家玩到一起。");
+        fires(ID, "只想找同频的00后小伙伴");
+        fires(
+            ID,
+            "团队平均年龄26岁，希望你是96年及以后出生的，跟大家更容易玩到一块。",
+        );
+        clean(ID, "欢迎90后、00后加入");
         fires(ID, "应聘者须为应届毕业生（22-25岁）。");
         fires(ID, "雇主家要求：得是北京本地户口的大姐，岁数别过五十。");
         // Blind batch 11.
