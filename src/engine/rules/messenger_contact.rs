@@ -53,6 +53,11 @@ mod tests {
         fires(ID, "Line: sara 8866 21");
         // Blind batch 43: aircraft line maintenance, its licence category after it.
         clean_in(ID, Field::Title, "Line Maintenance Technician (B1)");
+        // Blind batch 55: a firmware line and its version.
+        clean(
+            ID,
+            "Port BSP releases and keep our firmware line v3.14.159 stable.",
+        );
         fires(ID, "加钉钉");
         fires(ID, "skype: hr_2024a");
     }
