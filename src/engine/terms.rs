@@ -729,7 +729,10 @@ const NOT_FA: &[char] = &[
     '开', '研', '批', '出', '分', '收', '散', '派', '下', '颁', '签', '启', '激', '引', '爆', '首', '沙',
     '头', '理', '突', '揭', '告', '蒸', '挥', '代', '印', '奋', '自', '并', '触',
 ];
-const ENDS_WORD_BEFORE: &[(char, &[char])] = &[('加', NOT_ADD), ('保', NOT_BAO), ('发', NOT_FA)];
+/// 提 before 高 makes 提高 (raise): 提高薪资档位 is a pay review, not 高薪 (blind batches 56 and 57).
+const NOT_GAO: &[char] = &['提'];
+const ENDS_WORD_BEFORE: &[(char, &[char])] =
+    &[('加', NOT_ADD), ('保', NOT_BAO), ('发', NOT_FA), ('高', NOT_GAO)];
 const ID_LEADS: &[&str] = &["号码", "群号", "号", "群", "是", "为", "id", "账号"];
 /// Actions written after the channel name, before its ID (飞机联系, 纸飞机搜索, 加赖详谈).
 const AFTER_ACTIONS: &[&str] = &[

@@ -54,6 +54,8 @@ mod tests {
 
     #[test]
     fn near_misses_stay_clean() {
+        // Blind batches 56 and 57: 提高 before 薪 is a raise, not 高薪.
+        clean(ID, "考核优秀者可提高薪资档位");
         clean(ID, "薪资面议");
         clean(ID, "提供有竞争力的薪酬");
         clean(ID, "高新技术企业");
