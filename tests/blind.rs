@@ -3,8 +3,8 @@
 //! After first contact a batch is folded in here as a regression guard: recall per batch (by category,
 //! as `node scripts/score.mjs` counts it) and false positives may not get worse than the figures
 //! measured when the batch was folded in. These figures are NOT accuracy: the rules were tuned on
-//! batches 3 to 39 and 42 to 57 after their first contact (40 and 41 are guarded at their first-contact
-//! figures: no round was made on them).
+//! batches 3 to 39 and 42 to 57 after their first contact (40, 41, 58 and 59 are guarded at their
+//! first-contact figures: no round was made on them).
 #![allow(clippy::unwrap_used)]
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 use jobseal::engine::{rules::RULES, Checker, Date, Posting, Severity};
 
 /// (violating, clean) files, the least recall and the most clean postings with a finding allowed.
-const BATCHES: [(&str, &str, &str, f64, usize); 55] = [
+const BATCHES: [(&str, &str, &str, f64, usize); 57] = [
     (
         "b3 (zh)",
         include_str!("corpus/blind/b3-zh-violating.jsonl"),
@@ -400,6 +400,20 @@ const BATCHES: [(&str, &str, &str, f64, usize); 55] = [
         include_str!("corpus/blind/b57-clean.jsonl"),
         0.93,
         0,
+    ),
+    (
+        "b58 (mixed, 41 of 184 English)",
+        include_str!("corpus/blind/b58-violating.jsonl"),
+        include_str!("corpus/blind/b58-clean.jsonl"),
+        0.96,
+        0,
+    ),
+    (
+        "b59 (mixed, 61 of 207 English)",
+        include_str!("corpus/blind/b59-violating.jsonl"),
+        include_str!("corpus/blind/b59-clean.jsonl"),
+        0.98,
+        3,
     ),
 ];
 
