@@ -338,15 +338,7 @@ pub fn negated(mode: Negation, text: &str, start: usize) -> bool {
     // 保证金 (blind batch 50): the conjunction, then at most 任何/其他 and a few characters that demand
     // nothing, then the fee.
     let head = &text[..start];
-    let cuts = std::iter::once(head.len()).chain(
-        head.char_indices()
-            .rev()
-            .take(3)
-            .take_while(|&(_, c)| {
-                ('\u{4E00}'..='\u{9FFF}').contains(&c) && !"交缴需须收付扣要先另再".contains(c)
-            })
-            .map(|(i, _)| i),
-    );
+    let cuts = std::iter::once(head.len()).chain(demand_free_tail(head));
     for cut in cuts {
         let before = ["任何", "其他", "其它", "一切"]
             .iter()
@@ -381,17 +373,8 @@ pub fn negated(mode: Negation, text: &str, start: usize) -> bool {
     for _ in 0..6 {
         // The last item may name what the fee is for (、装备押金: blind batch 49), in a few characters
         // that demand nothing (not 、需交服装费).
-        let bare = text[..at]
-            .char_indices()
-            .rev()
-            .take(3)
-            .take_while(|&(_, c)| {
-                ('\u{4E00}'..='\u{9FFF}').contains(&c) && !"交缴需须收付扣要先另再".contains(c)
-            })
-            .map(|(i, _)| i)
-            .collect::<Vec<_>>();
         let Some(rest) = std::iter::once(at)
-            .chain(bare)
+            .chain(demand_free_tail(&text[..at]))
             .find_map(|i| text[..i].strip_suffix('、'))
         else {
             return false;
@@ -413,6 +396,16 @@ pub fn negated(mode: Negation, text: &str, start: usize) -> bool {
         at = end - item.len();
     }
     false
+}
+
+/// Where each of the last (at most three) characters of `s` starts, back from the end, while they are
+/// ideographs that demand nothing (装备 in 、装备押金, not 需交 in 、需交服装费): a fee's own noun.
+fn demand_free_tail(s: &str) -> impl Iterator<Item = usize> + '_ {
+    s.char_indices()
+        .rev()
+        .take(3)
+        .take_while(|&(_, c)| ('\u{4E00}'..='\u{9FFF}').contains(&c) && !"交缴需须收付扣要先另再".contains(c))
+        .map(|(i, _)| i)
 }
 
 fn negated_here(mode: Negation, text: &str, start: usize) -> bool {
