@@ -4,7 +4,7 @@
 //! from. It is applied only to the windows a rule reads numbers in (around 岁, 年龄, age …), so words
 //! that hold a numeral (下三滥, 一线城市) stay text everywhere else.
 
-use super::normalize::digit_value;
+use super::normalize::{digit_value, is_cjk_digit};
 
 /// Text with numbers rewritten as ASCII digits, and for each of its bytes the byte of the input it
 /// came from.
@@ -38,15 +38,8 @@ fn cjk_unit(c: char) -> Option<u64> {
     }
 }
 
-/// A Chinese numeral digit (一 … 九, 两, 零, 壹 …), not a unit (十, 百, 千, 万).
-pub(crate) fn is_cjk_digit(c: char) -> bool {
-    ('\u{3000}'..='\u{9FFF}').contains(&c) && digit_value(c).is_some()
-}
-
 fn is_cjk_numeral(c: char) -> bool {
-    cjk_unit(c).is_some()
-        || (('\u{3000}'..='\u{9FFF}').contains(&c) && digit_value(c).is_some())
-        || tens_char(c).is_some()
+    cjk_unit(c).is_some() || is_cjk_digit(c) || tens_char(c).is_some()
 }
 
 /// 廿, 卅 and 卌 (twenty, thirty, forty in one character: 廿五歲 is 25 in Cantonese and written Chinese).

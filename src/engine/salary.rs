@@ -127,7 +127,7 @@ const MAX_FIGURE: f64 = 1e12;
 pub fn parse(text: &str) -> Salary {
     // Figures in words (月薪五千至六千元, 时薪十二元): read as digits, spans mapped back to the text.
     // Only when no figure is in digits: 1.5万 and 8千-1万 keep their unit characters as units.
-    if !text.bytes().any(|b| b.is_ascii_digit()) && text.chars().any(super::numbers::is_cjk_digit) {
+    if !text.bytes().any(|b| b.is_ascii_digit()) && text.chars().any(super::normalize::is_cjk_digit) {
         let numeric = super::numbers::read(text);
         if numeric.text != text {
             return match parse_digits(&numeric.text) {
@@ -163,6 +163,9 @@ fn is_duration(c: &regex::Captures<'_>, text: &str) -> bool {
         || (matches!(per, Some("天" | "日" | "月" | "年" | "小时" | "周"))
             && text[whole.end..].contains(|ch: char| ch.is_ascii_digit())))
 }
+
+/// Words that name a day's pay before its figure (日结200元, 每天180元).
+const DAY_WORDS: &[&str] = &["日结", "日薪", "日工资", "日均", "每天", "每日", "一天", "按天"];
 
 fn parse_digits(text: &str) -> Salary {
     let Some(c) = PAY.captures_iter(text).find(|c| !is_duration(c, text)) else {
@@ -204,9 +207,7 @@ fn parse_digits(text: &str) -> Salary {
     let before = &text[..whole.start];
     // A day's pay named right before its figure wins over a month that follows it as another option
     // (日结200元 / 月综合6000-7500元: blind batch 32).
-    let day_before = ["日结", "日薪", "日工资", "日均", "每天", "每日", "一天", "按天"]
-        .iter()
-        .any(|w| before.trim_end().ends_with(w));
+    let day_before = DAY_WORDS.iter().any(|w| before.trim_end().ends_with(w));
     let period = match c.name("per").map(|m| m.as_str()) {
         Some("小时" | "时" | "h" | "hour" | "hr") => Period::Hour,
         Some("天" | "日" | "day") => Period::Day,
@@ -236,12 +237,7 @@ fn parse_digits(text: &str) -> Salary {
         {
             Period::Hour
         }
-        _ if ["日薪", "日结", "日工资", "日均", "每天", "每日", "一天", "按天"]
-            .iter()
-            .any(|w| before.contains(w)) =>
-        {
-            Period::Day
-        }
+        _ if DAY_WORDS.iter().any(|w| before.contains(w)) => Period::Day,
         _ => Period::Month,
     };
     // A bare "15-25" a month is ambiguous (15-25K?): say so rather than guess.

@@ -222,9 +222,7 @@ impl TermMatcher {
             }
             // A first character that ends the word before it is not the term's: 加 in 参加/增加 is not
             // "add me", 保 in 确保录入 is not a promise (保录).
-            if ENDS_WORD_BEFORE.iter().any(|(first, before)| {
-                text[r.clone()].starts_with(*first) && text[..r.start].ends_with(*before)
-            }) {
+            if ends_another_word(&text[r.clone()], &text[..r.start]) {
                 continue;
             }
             let end = match e.ctx {
@@ -444,15 +442,6 @@ fn negated_here(mode: Negation, text: &str, start: usize) -> bool {
                 }
             })
     })
-}
-
-/// Whether a cue's first character ends a word that is no negation: 别 in 识别, 性别, 区别 (blind batch
-/// 51: 长按识别图中二维码添加店长微信 read as "don't add").
-fn ends_another_word(cue: &str, before: &str) -> bool {
-    cue.starts_with('别')
-        && before.ends_with([
-            '识', '区', '分', '告', '特', '级', '类', '性', '个', '派', '差', '辨', '鉴', '判',
-        ])
 }
 
 /// The negation cues as (first character, cue, weak), the `~` of a weak cue removed, sorted by the
@@ -715,7 +704,6 @@ const NOT_ADD: &[char] = &[
 const NOT_BAO: &[char] = &[
     '确', '担', '投', '参', '环', '医', '社', '劳', '维', '承', '留', '安', '财',
 ];
-/// A term's first character, and the characters before it that make it the end of another word.
 /// Characters before 发 that make it part of another word (开发, 研发, 批发 …): 开发LINE官方账号 is building
 /// for LINE, not sending to it (blind batch 46).
 const NOT_FA: &[char] = &[
@@ -724,8 +712,28 @@ const NOT_FA: &[char] = &[
 ];
 /// 提 before 高 makes 提高 (raise): 提高薪资档位 is a pay review, not 高薪 (blind batches 56 and 57).
 const NOT_GAO: &[char] = &['提'];
-const ENDS_WORD_BEFORE: &[(char, &[char])] =
-    &[('加', NOT_ADD), ('保', NOT_BAO), ('发', NOT_FA), ('高', NOT_GAO)];
+/// Characters before 别 that make it the end of another word (识别, 性别, 区别 …), not "don't": 长按识别图中
+/// 二维码添加店长微信 is no negation (blind batch 51).
+const NOT_BIE: &[char] = &[
+    '识', '区', '分', '告', '特', '级', '类', '性', '个', '派', '差', '辨', '鉴', '判',
+];
+/// A word's first character, and the characters before it that make it the end of another word. Read
+/// for terms, negation cues and one-character actions alike.
+const ENDS_WORD_BEFORE: &[(char, &[char])] = &[
+    ('加', NOT_ADD),
+    ('保', NOT_BAO),
+    ('发', NOT_FA),
+    ('高', NOT_GAO),
+    ('别', NOT_BIE),
+];
+
+/// Whether `word` (a term or a cue found right after `before`) starts with a character that here ends
+/// the word before it (参加, 确保, 开发, 提高, 识别).
+fn ends_another_word(word: &str, before: &str) -> bool {
+    ENDS_WORD_BEFORE
+        .iter()
+        .any(|(first, not)| word.starts_with(*first) && before.ends_with(*not))
+}
 const ID_LEADS: &[&str] = &["号码", "群号", "号", "群", "是", "为", "id", "账号"];
 /// Actions written after the channel name, before its ID (飞机联系, 纸飞机搜索, 加赖详谈).
 const AFTER_ACTIONS: &[&str] = &[

@@ -67,6 +67,12 @@ fn is_wide_separator(c: char) -> bool {
         && char::from_u32(c as u32 - 0xFEE0).is_some_and(|a| !a.is_ascii_alphanumeric() && is_separator(a))
 }
 
+/// Ideographs and letters, most of any text, are neither invisible nor separators: [`find`] lets them
+/// skip both tests and end a run.
+fn plain(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c) || c.is_ascii_alphabetic()
+}
+
 /// Byte ranges of phone numbers in `text`.
 pub fn find(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut found = Vec::new();
@@ -87,17 +93,12 @@ pub fn find(text: &str) -> Vec<std::ops::Range<usize>> {
                 }
                 g.len += 1;
                 g.end = i + c.len_utf8();
-                g.cjk += usize::from(!c.is_ascii_digit() && is_cjk_digit(c));
+                g.cjk += usize::from(is_cjk_digit(c));
             }
-        } else if !(('\u{4E00}'..='\u{9FFF}').contains(&c) || c.is_ascii_alphabetic())
-            && crate::engine::normalize::is_invisible(c)
-        {
+        } else if !plain(c) && crate::engine::normalize::is_invisible(c) {
             // Zero-width characters inside a number hide it and do not split it (1\u{200B}8\u{200B}9):
-            // blind batch 13. (Ideographs and letters, most of any text, are neither invisible nor
-            // separators: they skip both tests.)
-        } else if !(('\u{4E00}'..='\u{9FFF}').contains(&c) || c.is_ascii_alphabetic())
-            && (is_separator(c) || is_wide_separator(c))
-        {
+            // blind batch 13.
+        } else if !plain(c) && (is_separator(c) || is_wide_separator(c)) {
             open = false;
         } else {
             // A letter glued to the digits (ABC13812345678, 91310110…217T) ends the run; so does any
