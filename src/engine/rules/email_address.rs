@@ -81,7 +81,17 @@ const HASH_HINTS: &[&str] = &[
 
 /// Whether a text may hold an address in any of the forms above (most fields hold none).
 fn may_hold(t: &str) -> bool {
-    t.contains('@') || t.contains('#') || t.contains("at)") || t.contains("at]") || t.contains("艾特")
+    t.contains('@') || t.contains('#') || t.contains("艾特") || at_in_brackets(t)
+}
+
+/// Whether `at` is followed, after optional spaces, by one of the pattern's closing brackets
+/// (li (at) abc.com, li【at】abc.com, li ( at ) abc.com).
+fn at_in_brackets(t: &str) -> bool {
+    t.match_indices("at").any(|(i, _)| {
+        t[i + 2..]
+            .trim_start_matches(' ')
+            .starts_with([')', ']', '}', '>', '】'])
+    })
 }
 
 fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
@@ -135,6 +145,11 @@ mod tests {
         fires(ID, "cv to li.na [at] abc [dot] com");
         fires(ID, "简历投递：hr#xahtong.com（#换成@），注明应聘岗位");
         clean(ID, "工单号#xahtong.com 为内部系统地址");
+        // Every bracket the pattern reads reaches it (the fast check once knew only `at)` and `at]`).
+        fires(ID, "简历发 li【at】abc.com");
+        fires(ID, "cv to li ( at ) abc.com");
+        fires(ID, "cv to li {at} abc.com");
+        fires(ID, "cv to li <at> abc.com");
         fix_clears(ID, "简历发送至 hr123@qq.com");
     }
 }
