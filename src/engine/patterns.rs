@@ -353,6 +353,9 @@ impl PatternMatcher {
         // nothing.
         let (mut clause_ends, mut sentence_ends) = (Vec::new(), Vec::new());
         let mut prev = None;
+        // Inside an English list whose commas end no clause (see `in_list`).
+        let mut listing = false;
+        let mut clause_start = 0;
         let mut chars = t.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
             let next = chars.peek().map(|&(_, n)| n);
@@ -361,8 +364,18 @@ impl PatternMatcher {
             let grouping = c == ','
                 && prev.is_some_and(|p: char| p.is_ascii_digit())
                 && next.is_some_and(|n| n.is_ascii_digit());
-            if (is_clause_end(c) && !grouping) || full_stop {
+            // Only a list that opens its clause (a few words before the first comma): a list inside
+            // a longer clause ("covers visa, medical and insurance") would carry its last items'
+            // words (insurance, a benefit) back to the clause's start.
+            let listed = c == ','
+                && prev.is_some_and(|p: char| p.is_ascii_alphabetic())
+                && (listing || few_words(&t[clause_start..i]))
+                && in_list(&t[i + 1..], listing);
+            listing = listed || (listing && !is_clause_end(c) && !full_stop);
+            let factors = c == '、' && factor_list(&t[i + c.len_utf8()..]);
+            if (is_clause_end(c) && !grouping && !listed && !factors) || full_stop {
                 clause_ends.push(i);
+                clause_start = i + c.len_utf8();
             }
             if is_sentence_end(c) || full_stop {
                 sentence_ends.push(i);
@@ -609,6 +622,53 @@ fn dotted_handle(tok: &[u8]) -> bool {
             tok.rsplit(|c| *c == b'.').next(),
             Some(b"js" | b"net" | b"py" | b"rs" | b"ts")
         )
+}
+
+/// Whether the text after an English comma goes on with the items of the same list ("no religious,
+/// regional or age requirement"; "gender, age, and hukou"): a few words (and commas) up to `or`, `and`
+/// or `nor`, before any other punctuation. Such a comma ends no clause, so a statement about the whole
+/// list ("… requirement", "… are welcome") is read with every item. A comma right before the
+/// conjunction continues a list only when one is open (`listing`): ", and we will train you" ends a
+/// clause.
+fn in_list(after: &str, listing: bool) -> bool {
+    let mut words = 0;
+    for w in after.split(' ').filter(|w| !w.is_empty()) {
+        let word = w.trim_end_matches(',');
+        if word.is_empty()
+            || !word
+                .bytes()
+                .all(|b| b.is_ascii_alphabetic() || b == b'-' || b == b'\'')
+        {
+            return false;
+        }
+        if matches!(word, "or" | "and" | "nor") {
+            return words > 0 || listing;
+        }
+        words += 1;
+        if words > 3 {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether a clause so far holds at most three words (a list's first item and what opens it).
+fn few_words(clause: &str) -> bool {
+    clause.split_whitespace().nth(3).is_none()
+}
+
+/// Whether the items after a 、 end in 因素 (factors) before any other clause punctuation:
+/// 不考虑宗教信仰、民族、户籍等因素 names what is not weighed, one clause read whole.
+fn factor_list(after: &str) -> bool {
+    for (i, c) in after.char_indices().take(40) {
+        if after[i..].starts_with("因素") {
+            return true;
+        }
+        if is_clause_end(c) && c != '、' {
+            return false;
+        }
+    }
+    false
 }
 
 /// Sentence punctuation: a match marked %sentence may cross commas but not these.
