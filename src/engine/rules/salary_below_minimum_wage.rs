@@ -149,8 +149,9 @@ mod tests {
     }
 
     // Blind batches 26, 28 and 29 planted pay below a city's or a province's floor. The default pack
-    // knows only a national floor (DOMAIN.md: the regional tables change, and we ship no figure we
-    // could not verify); a platform's table by place, monthly and hourly, catches them.
+    // knows a national floor and, since blind batches 61 and 62, floors for the places whose lowest
+    // standard was checked against published figures (below); a platform's own table by place,
+    // monthly and hourly, replaces them.
     #[test]
     fn a_platform_table_judges_the_city_or_province_the_job_is_in() {
         let c = Checker::from_pack_json(
@@ -179,10 +180,37 @@ mod tests {
             &c,
             r#"{"salary":"22元/小时","location":"广州市越秀区北京路"}"#
         ));
-        // The default pack: one national floor, below every region's.
+        // The default pack: a national floor below every region's (Xinjiang's 1,540 a month was the
+        // lowest in 2024), and for Beijing, Shanghai, Tianjin, Shenzhen, Guangzhou, Jiangsu and
+        // Zhejiang floors below their published standards (2024: Shanghai 2,690 a month and 24 an
+        // hour, Beijing 2,420 and 26.4, Tianjin 2,250 and 21.2, Shenzhen 2,360 and 22.2, Guangzhou
+        // 2,300 and 22.2; Jiangsu's and Zhejiang's lowest tier 2,010 a month since January 2024).
         let d = Checker::default_ref();
-        assert!(!flagged(d, r#"{"salary":"13元/小时","location":"上海市静安区"}"#));
-        assert!(flagged(d, r#"{"salary":"11元/小时","location":"上海市静安区"}"#));
+        assert!(flagged(d, r#"{"salary":"13元/小时","location":"上海市静安区"}"#));
+        assert!(flagged(
+            d,
+            r#"{"salary":"RMB 15 per hour","location":"Shanghai, Jing'an"}"#
+        ));
+        assert!(!flagged(d, r#"{"salary":"25元/小时","location":"上海市静安区"}"#));
+        assert!(!flagged(d, r#"{"salary":"13元/小时","location":"成都市"}"#));
+        assert!(flagged(d, r#"{"salary":"11元/小时","location":"成都市"}"#));
+        assert!(flagged(d, r#"{"salary":"1800元/月","location":"北京市朝阳区"}"#));
+        assert!(flagged(d, r#"{"salary":"1900元/月","location":"浙江省丽水市"}"#));
+        assert!(!flagged(d, r#"{"salary":"2100元/月","location":"浙江省丽水市"}"#));
+        assert!(!flagged(d, r#"{"salary":"1800元/月","location":"贵州省遵义市"}"#));
+        // A street named after a city is not that city (南昌市上海路, 北京东路, Shanghai Road).
+        assert!(!flagged(
+            d,
+            r#"{"salary":"1800元/月","location":"江西省南昌市上海路"}"#
+        ));
+        assert!(!flagged(
+            d,
+            r#"{"salary":"1800元/月","location":"南昌市北京东路"}"#
+        ));
+        assert!(!flagged(
+            d,
+            r#"{"salary":"1800元/月","location":"Shanghai Road, Nanchang"}"#
+        ));
     }
 
     #[test]
