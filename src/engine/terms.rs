@@ -900,6 +900,9 @@ mod tests {
         assert!(at("公司不向劳务人员收取任何服务费、押金；护照自行保管", "押金"));
         assert!(at("不收取报名费、体检费、押金", "押金"));
         assert!(at("我司不向求职者收取任何中介费、体检费或押金", "押金"));
+        // Blind batch 61: a business denied, through a list (不经营、不合作任何形式的彩票、竞猜或博彩业务).
+        assert!(at("公司不经营、不合作任何形式的彩票、竞猜或博彩业务", "博彩"));
+        assert!(at("咱家不整押金、服装费那一套", "服装费"));
         // The cue ends its own item (学历不限), the item is more than the match (需交服装费), or the
         // negation is adjacent-only: not shared.
         assert!(!at("学历不限、押金300元", "押金"));

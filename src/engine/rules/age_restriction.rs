@@ -325,6 +325,17 @@ fn welcomed((before, after): (&str, &str)) -> bool {
     ALSO.iter().any(|w| after.contains(w) || before.contains(w))
 }
 
+/// An older age welcomed, not a floor demanded: a part that opens with a welcome to a lower bound
+/// (欢迎45岁、50岁以上的老师傅投递; welcome, 50 and over: blind batch 60).
+fn older_welcomed(age: &str, (before, _): (&str, &str)) -> bool {
+    let lower_bound = ["以上", "or over", "or above", "and over", "and above", "+"]
+        .iter()
+        .any(|w| age.trim_end().ends_with(w));
+    let opens = before.trim_start();
+    lower_bound
+        && (opens.starts_with("欢迎") || opens.starts_with("welcome") || opens.starts_with("we welcome"))
+}
+
 /// Words before `for` that make what follows the people sought, not an audience (looking for ladies
 /// aged 20-28, a role for graduates aged 22-25).
 const SOUGHT_FOR: &[&str] = &[
@@ -400,6 +411,8 @@ const CLIENTELE: &[&str] = &[
     "住的",
     "服务对象",
     "客群",
+    "献血者",
+    "donors",
     "游客",
     "旅客",
     "乘客",
@@ -432,7 +445,7 @@ fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
             }
             scan(t, english, &mut |r| {
                 let part = clause_part(t, &r);
-                if serves_others(t, &r, part) || welcomed(part) {
+                if serves_others(t, &r, part) || welcomed(part) || older_welcomed(&t[r.clone()], part) {
                     return;
                 }
                 let orig = numeric.orig(r);
@@ -539,6 +552,11 @@ mod tests {
             "团队平均年龄26岁，希望你是96年及以后出生的，跟大家更容易玩到一块。",
         );
         clean(ID, "欢迎90后、00后加入");
+        // Blind batch 60: older workers welcomed, not a floor; a welcome to a range still limits.
+        clean(ID, "本岗位不设年龄上限，欢迎45岁、50岁以上的老师傅投递。");
+        fires(ID, "欢迎18-35岁的年轻人加入");
+        // Blind batch 61: the donors' ages a nurse explains.
+        clean(ID, "讲解献血者年龄须在18至55周岁（既往多次献血者可延至60周岁）等国家标准");
         fires(ID, "应聘者须为应届毕业生（22-25岁）。");
         fires(ID, "雇主家要求：得是北京本地户口的大姐，岁数别过五十。");
         // Blind batch 11.
