@@ -695,6 +695,10 @@ const ACTIONS: &[&str] = &[
     "戳",
     "滴",
     "call",
+    // Joining or following: 扫码进Q群, 进微信群报名, 加入QQ群, 扫码关注公众号 (blind batches 60 and 62).
+    "进",
+    "加入",
+    "关注",
 ];
 /// Characters before 加 that make it part of another word (参加, 增加 …).
 const NOT_ADD: &[char] = &[
@@ -710,6 +714,11 @@ const NOT_FA: &[char] = &[
     '开', '研', '批', '出', '分', '收', '散', '派', '下', '颁', '签', '启', '激', '引', '爆', '首', '沙',
     '头', '理', '突', '揭', '告', '蒸', '挥', '代', '印', '奋', '自', '并', '触',
 ];
+/// Characters before 进 that make it the end of another word (跟进, 推进, 引进 …): 跟进微信群客户咨询 is a duty.
+const NOT_JIN: &[char] = &[
+    '跟', '推', '促', '改', '引', '先', '增', '精', '前', '演', '激', '挺', '并', '行', '上', '长', '新', '迈',
+    '奋', '突', '买', '转', '后', '冲', '渐', '跃', '递',
+];
 /// 提 before 高 makes 提高 (raise): 提高薪资档位 is a pay review, not 高薪 (blind batches 56 and 57).
 const NOT_GAO: &[char] = &['提'];
 /// Characters before 别 that make it the end of another word (识别, 性别, 区别 …), not "don't": 长按识别图中
@@ -721,6 +730,7 @@ const NOT_BIE: &[char] = &[
 /// for terms, negation cues and one-character actions alike.
 const ENDS_WORD_BEFORE: &[(char, &[char])] = &[
     ('加', NOT_ADD),
+    ('进', NOT_JIN),
     ('保', NOT_BAO),
     ('发', NOT_FA),
     ('高', NOT_GAO),

@@ -49,6 +49,8 @@ mod tests {
     fn fires_on_examples() {
         fires(ID, "QQ：123456789");
         fires(ID, "加QQ群 123456789");
+        // Blind batch 60.
+        fires(ID, "扫码进Q群：群二维码见公司主页");
         fires(ID, "扣扣 ①②③④⑤⑥⑦");
         fires(ID, "企鹅 12345678");
         fires(ID, "加Q");

@@ -52,6 +52,10 @@ mod tests {
         fires(ID, "加微信了解详情");
         fires(ID, "微信：zhang_888");
         fires(ID, "vx: abc12345");
+        // Blind batch 62: joining a group, following an official account.
+        fires(ID, "扫描海报上的二维码进微信群，群内报名");
+        fires(ID, "扫码关注公众号“启智早教招聘”，在菜单栏投递简历");
+        fires(ID, "关注微信公众号投递简历");
         fires(ID, "V信hr2024a");
         fires(ID, "薇信 abc1234");
         fires(ID, "加卫星");
@@ -67,6 +71,9 @@ mod tests {
     fn near_misses_stay_clean() {
         clean(ID, "微信小程序开发");
         clean(ID, "负责微信公众号运营");
+        clean(ID, "负责公众号内容运营和粉丝增长");
+        clean(ID, "负责公众号 content、活动策划、白皮书撰写");
+        clean(ID, "及时跟进微信群里的客户咨询");
         clean(ID, "熟悉微信、QQ等社交软件");
         clean(ID, "请勿添加任何微信");
         clean(ID, "谨防诈骗，不要私下加微信");
