@@ -497,6 +497,10 @@ const EMPLOYER_PAYS: &[&str] = &[
     "审核",
     "结算",
     "退押",
+    // A hotel's front desk takes guests' room money and deposits (收取房费及住宿押金, 钥匙押金退房时退还):
+    // blind batch 64.
+    "房费",
+    "退房",
     // The job takes and returns customers' deposits (押金的收取与退还): blind batch 12; a bank's safe
     // deposit boxes (办理保管箱押金收退): blind batch 17.
     "的收取",
@@ -655,6 +659,10 @@ const DUTY: &[&str] = &[
     "为学员",
     "为客户",
     "为学生",
+    // Guiding customers through payment (引导学员在前台刷卡缴纳学费): blind batch 64.
+    "引导学员",
+    "帮学员",
+    "协助学员",
     "受理",
     "审核",
     "指导",
@@ -662,7 +670,7 @@ const DUTY: &[&str] = &[
 
 fn duty(text: &str, r: Range<usize>) -> bool {
     let (before, _) = clause(text, r);
-    let before = last_chars(before, 8);
+    let before = last_chars(before, 10);
     DUTY.iter().any(|c| before.contains(c))
 }
 

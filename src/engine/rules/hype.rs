@@ -54,6 +54,8 @@ mod tests {
 
     #[test]
     fn near_misses_stay_clean() {
+        // Blind batch 64: a plain-spoken denial.
+        clean(ID, "说实话我们不画大饼，不谈什么高薪，也不保证半年就能独立接单");
         // Blind batches 56 and 57: 提高 before 薪 is a raise, not 高薪.
         clean(ID, "考核优秀者可提高薪资档位");
         clean(ID, "薪资面议");
