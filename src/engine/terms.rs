@@ -501,6 +501,11 @@ const EMPLOYER_PAYS: &[&str] = &[
     // blind batch 64.
     "房费",
     "退房",
+    // A car-rental desk takes and returns customers' deposits (收取车辆押金和违章押金，还车后退还):
+    // blind batch 65.
+    "还车",
+    "取车",
+    "租车",
     // The job takes and returns customers' deposits (押金的收取与退还): blind batch 12; a bank's safe
     // deposit boxes (办理保管箱押金收退): blind batch 17.
     "的收取",
