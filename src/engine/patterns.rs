@@ -455,7 +455,13 @@ impl PatternMatcher {
                     continue;
                 };
                 let unit = scope.at(span.start);
+                // A match that runs through a 、 list (%list) covers every item's clause: its
+                // antipatterns are read in all of them (年龄上限、户籍均不限).
+                let last = scope.at(span.end);
                 let inside = |r: &Range<usize>| scope.at(r.start) == unit && scope.at(r.end) == unit;
+                let inside_all = |r: &Range<usize>| {
+                    (unit..=last).contains(&scope.at(r.start)) && (unit..=last).contains(&scope.at(r.end))
+                };
                 // Each lookup bisects to the first hit of the clause (or of the window before the
                 // match) and stops at the first that qualifies: never a scan of the whole field.
                 let in_unit = |c: usize| {
@@ -463,8 +469,8 @@ impl PatternMatcher {
                     let from = hits.partition_point(|r| scope.at(r.start) < unit);
                     hits[from..]
                         .iter()
-                        .take_while(|r| scope.at(r.start) == unit)
-                        .any(inside)
+                        .take_while(|r| scope.at(r.start) <= last)
+                        .any(inside_all)
                 };
                 if p.unless_clause.iter().any(|&c| in_unit(c)) {
                     continue;

@@ -503,6 +503,9 @@ const EMPLOYER_PAYS: &[&str] = &[
     "退房",
     // A car-rental desk takes and returns customers' deposits (收取车辆押金和违章押金，还车后退还):
     // blind batch 65.
+    // A school's cashier collects students' fees (收取学生学费): blind batch 66.
+    "收取学生",
+    "学生学费",
     "还车",
     "取车",
     "租车",
@@ -729,8 +732,8 @@ const NOT_FA: &[char] = &[
 ];
 /// Characters before 进 that make it the end of another word (跟进, 推进, 引进 …): 跟进微信群客户咨询 is a duty.
 const NOT_JIN: &[char] = &[
-    '跟', '推', '促', '改', '引', '先', '增', '精', '前', '演', '激', '挺', '并', '行', '上', '长', '新', '迈',
-    '奋', '突', '买', '转', '后', '冲', '渐', '跃', '递',
+    '跟', '推', '促', '改', '引', '先', '增', '精', '前', '演', '激', '挺', '并', '行', '上', '长', '新',
+    '迈', '奋', '突', '买', '转', '后', '冲', '渐', '跃', '递',
 ];
 /// 提 before 高 makes 提高 (raise): 提高薪资档位 is a pay review, not 高薪 (blind batches 56 and 57).
 const NOT_GAO: &[char] = &['提'];

@@ -62,8 +62,14 @@ mod tests {
     fn near_misses_stay_clean() {
         // Blind batch 64: a hotel front desk takes guests' room money and deposits.
         clean(ID, "办理入住退房、收取房费及住宿押金、开具发票、解答客人问询。");
-        clean(ID, "按公司流程收取车辆押金和违章押金，还车后核对无误在规定时间内退还");
-        clean(ID, "Check-in/out，收取床位费和钥匙押金（退房时退还），推荐骑行路线");
+        clean(
+            ID,
+            "按公司流程收取车辆押金和违章押金，还车后核对无误在规定时间内退还",
+        );
+        clean(
+            ID,
+            "Check-in/out，收取床位费和钥匙押金（退房时退还），推荐骑行路线",
+        );
         clean(ID, "不收取任何费用");
         clean(ID, "严禁收取押金");
         clean(ID, "公司承担体检费用");

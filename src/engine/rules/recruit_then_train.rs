@@ -57,7 +57,10 @@ mod tests {
     #[test]
     fn near_misses_stay_clean() {
         // Blind batch 64: guiding customers through paying their own course fee.
-        clean(ID, "为学员介绍班型、办理报名手续、引导学员在前台刷卡缴纳学费（财务开票）");
+        clean(
+            ID,
+            "为学员介绍班型、办理报名手续、引导学员在前台刷卡缴纳学费（财务开票）",
+        );
         clean(ID, "入职后提供带薪培训");
         clean(ID, "岗前培训");
         clean(ID, "公司报销学费");
