@@ -3,7 +3,7 @@
 //! After first contact a batch is folded in here as a regression guard: recall per batch (by category,
 //! as `node scripts/score.mjs` counts it) and false positives may not get worse than the figures
 //! measured when the batch was folded in. These figures are NOT accuracy: the rules were tuned on
-//! batches 3 to 39, 42 to 57 and 60 to 64 after their first contact (40, 41, 58 and 59 are guarded at
+//! batches 3 to 39, 42 to 57 and 60 to 66 after their first contact (40, 41, 58 and 59 are guarded at
 //! their first-contact figures: no round was made on them).
 #![allow(clippy::unwrap_used)]
 #![cfg(not(target_arch = "wasm32"))]
@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 use jobseal::engine::{rules::RULES, Checker, Date, Posting, Severity};
 
 /// (violating, clean) files, the least recall and the most clean postings with a finding allowed.
-const BATCHES: [(&str, &str, &str, f64, usize); 62] = [
+const BATCHES: [(&str, &str, &str, f64, usize); 64] = [
     (
         "b3 (zh)",
         include_str!("corpus/blind/b3-zh-violating.jsonl"),
@@ -448,6 +448,20 @@ const BATCHES: [(&str, &str, &str, f64, usize); 62] = [
         include_str!("corpus/blind/b64-violating.jsonl"),
         include_str!("corpus/blind/b64-clean.jsonl"),
         0.98,
+        1,
+    ),
+    (
+        "b65 (mixed, 67 of 227 English)",
+        include_str!("corpus/blind/b65-violating.jsonl"),
+        include_str!("corpus/blind/b65-clean.jsonl"),
+        0.99,
+        0,
+    ),
+    (
+        "b66 (mixed, 42 of 203 English)",
+        include_str!("corpus/blind/b66-violating.jsonl"),
+        include_str!("corpus/blind/b66-clean.jsonl"),
+        0.95,
         1,
     ),
 ];
