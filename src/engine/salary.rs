@@ -57,8 +57,8 @@ pub enum Salary {
 static PAY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        (?P<a>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)[\x20\t\u{3000}]*(?P<ua>k|千|百万|万|w|m(?-u:\b))?[\x20\t\u{3000}]*(?:元|块)?[\x20\t\u{3000}]*
-        (?:(?:-|~|—|–|至|到|to)[\x20\t\u{3000}]*(?P<neg>−|负)?[\x20\t\u{3000}]*(?:rmb|cny|¥)?[\x20\t\u{3000}]*(?P<b>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)[\x20\t\u{3000}]*(?P<ub>k|千|百万|万|w|m(?-u:\b))?)?
+        (?P<a>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)[\x20\t\u{3000}]*(?P<ua>k|千|百万|万|w|million|m(?-u:\b))?[\x20\t\u{3000}]*(?:元|块)?[\x20\t\u{3000}]*
+        (?:(?:-|~|—|–|至|到|to)[\x20\t\u{3000}]*(?P<neg>−|负)?[\x20\t\u{3000}]*(?:rmb|cny|¥)?[\x20\t\u{3000}]*(?P<b>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)[\x20\t\u{3000}]*(?P<ub>k|千|百万|万|w|million|m(?-u:\b))?)?
         [\x20\t\u{3000}]*(?:元|块|rmb|cny|人民币|yuan)?[\x20\t\u{3000}]*
         (?:(?:/|每|一|每个|per|a|an)?[\x20\t\u{3000}]*(?:(?:online|working|active|billable|在线|工作)[\x20]*)?(?P<per>小时|时|hour|hr|h|天|日|day|周|星期|week|月|month|mo|年|year|annum|单|件|piece|pieces|千字|字|条|篇|页|分钟|minutes|minute|min|words|word|pages|page|tasks|task|任务|episodes|episode|集|课时|节|lessons|lesson|class|sessions|session|orders|order|kg|公斤|斤|walks|walk|trips|trip|rides|ride|deliveries|delivery|visits|visit|bookings|booking|趟|次))?",
     )
@@ -93,7 +93,7 @@ fn unit(u: Option<&str>) -> Option<f64> {
         "k" | "千" => Some(1000.0),
         "万" | "w" => Some(10000.0),
         // A senior role's pay in millions (RMB 1.2M-1.8M base per year: blind batch 66).
-        "m" | "百万" => Some(1_000_000.0),
+        "m" | "million" | "百万" => Some(1_000_000.0),
         _ => None,
     }
 }
@@ -303,6 +303,8 @@ mod tests {
         );
         let p = pay("rmb 1.2m-1.8m base per year plus discretionary bonus");
         assert_eq!((p.min, p.max), (1_200_000.0, Some(1_800_000.0)));
+        let p = pay("rmb 2.5–3.5 million per year + equity");
+        assert_eq!((p.min, p.max), (2_500_000.0, Some(3_500_000.0)));
         let p = pay("年薪1.2百万");
         assert_eq!(p.min, 1_200_000.0);
         let p = pay("5000 monthly");
