@@ -36,7 +36,13 @@ fn patterns() {
             min.push('\n');
             continue;
         }
-        min.push_str(code);
+        // A lexicon's entries are trimmed when read: the spaces around its `|` need not ship
+        // (measured: about 0.7 KB of the gzipped wasm).
+        if code.starts_with('@') {
+            min.push_str(&code.replace(" | ", "|"));
+        } else {
+            min.push_str(code);
+        }
         min.push('\n');
     }
     write(&out_dir().join("patterns.min.txt"), &min);
