@@ -198,9 +198,9 @@ impl Config {
             allow: Vec::new(),
             salary: SalaryConfig {
                 max_range_ratio: 3.0,
-                // The built-in pack (data/default-pack.json) adds floors for the cities whose whole
-                // area has one standard, each below that city's figure since 2021, so they never cry
-                // wolf; platforms set their own table.
+                // The built-in pack (data/default-pack.json) adds floors for Beijing, Shanghai,
+                // Tianjin, Shenzhen, Guangzhou, Jiangsu and Zhejiang, each below the lowest standard
+                // published there for 2024, so they never cry wolf; platforms set their own table.
                 minimum_wage: vec![("default".into(), 1500.0)],
                 // Below every regional hourly minimum we know of, so it never cries wolf.
                 minimum_hourly_wage: vec![("default".into(), 12.0)],

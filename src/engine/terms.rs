@@ -503,12 +503,12 @@ const EMPLOYER_PAYS: &[&str] = &[
     "退房",
     // A car-rental desk takes and returns customers' deposits (收取车辆押金和违章押金，还车后退还):
     // blind batch 65.
-    // A school's cashier collects students' fees (收取学生学费): blind batch 66.
-    "收取学生",
-    "学生学费",
     "还车",
     "取车",
     "租车",
+    // A school's cashier collects students' fees (收取学生学费): blind batch 66.
+    "收取学生",
+    "学生学费",
     // The job takes and returns customers' deposits (押金的收取与退还): blind batch 12; a bank's safe
     // deposit boxes (办理保管箱押金收退): blind batch 17.
     "的收取",
