@@ -23,7 +23,9 @@
 //!
 //! Matching runs on the *light* view of a field (NFKC, lower case, traditional → simplified,
 //! invisible characters removed; spaces and punctuation kept), where a full stop before a space ends
-//! an English clause. Latin entries match whole words only (`male` is not found in `female`). Words
+//! an English clause. The commas of an English list that opens its clause ("no religious, regional or
+//! age requirement") and the 、 of a list that ends in 因素 end no clause: a statement about the whole
+//! list is read with every item. A %list match reads its antipatterns in every item it runs through. Latin entries match whole words only (`male` is not found in `female`). Words
 //! split by separators (限 男 性) are the word lists' business, on the squeezed view; a separate
 //! squeezed-but-spaced view for the patterns was measured at about a fifth of a check's time. Every
 //! match maps back to the original characters.
