@@ -73,6 +73,9 @@ mod tests {
         clean(ID, "负责微信公众号运营");
         clean(ID, "负责公众号内容运营和粉丝增长");
         clean(ID, "负责公众号 content、活动策划、白皮书撰写");
+        // Blind batch 69: satellite communications.
+        clean(ID, "加卫星网络入网测试时需出差到地面站");
+        fires(ID, "有意者加卫星详聊");
         clean(ID, "及时跟进微信群里的客户咨询");
         clean(ID, "熟悉微信、QQ等社交软件");
         clean(ID, "请勿添加任何微信");
