@@ -225,6 +225,17 @@ impl TermMatcher {
             if ends_another_word(&text[r.clone()], &text[..r.start]) {
                 continue;
             }
+            // A term that ends in a Latin letter glued, in the original, to a word of four or more
+            // letters is that word's beginning (+ quarterly bonus is not +q): an id goes on with
+            // digits or `_`.
+            if e.ctx == Context::Plain && text[r.clone()].ends_with(|c: char| c.is_ascii_alphabetic()) {
+                let after = &ft.text[sq.orig(r.clone()).end..];
+                let word = after.bytes().take_while(u8::is_ascii_alphabetic).count();
+                let next = after.as_bytes().get(word);
+                if word >= 4 && !next.is_some_and(|b| b.is_ascii_digit() || *b == b'_') {
+                    continue;
+                }
+            }
             let end = match e.ctx {
                 Context::Plain => Some(r.end),
                 Context::Charge => charged(text, r.clone()).then_some(r.end),
@@ -509,6 +520,9 @@ const EMPLOYER_PAYS: &[&str] = &[
     // A school's cashier collects students' fees (收取学生学费): blind batch 66.
     "收取学生",
     "学生学费",
+    // The margin or deposit system as a subject of knowledge (熟悉保证金制度和强平规则): blind batch 71.
+    "金制度",
+    "金规则",
     // The job takes and returns customers' deposits (押金的收取与退还): blind batch 12; a bank's safe
     // deposit boxes (办理保管箱押金收退): blind batch 17.
     "的收取",

@@ -209,6 +209,11 @@ const SERVED_BEFORE: &[&str] = &[
     "面向",
     "为",
     "帮助",
+    // An institution that admits or houses people of that age (主要收治60岁以上失能、半失能老人): blind
+    // batch 71.
+    "收治",
+    "收住",
+    "入住",
     "caring for",
     "care for",
     "teach",
@@ -560,6 +565,8 @@ mod tests {
             ID,
             "讲解献血者年龄须在18至55周岁（既往多次献血者可延至60周岁）等国家标准",
         );
+        // Blind batch 71: the people an institution admits.
+        clean(ID, "床位400张，主要收治60岁以上失能、半失能老人。");
         fires(ID, "应聘者须为应届毕业生（22-25岁）。");
         fires(ID, "雇主家要求：得是北京本地户口的大姐，岁数别过五十。");
         // Blind batch 11.

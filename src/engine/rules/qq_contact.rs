@@ -60,6 +60,8 @@ mod tests {
     #[test]
     fn near_misses_stay_clean() {
         clean(ID, "QQ浏览器运营");
+        // Blind batch 72: + quarterly bonus.
+        clean(ID, "RMB 14,000 base + quarterly bonus");
         clean(ID, "熟悉QQ音乐产品");
         clean(ID, "负责QQ游戏推广");
         clean(ID, "请勿添加QQ");
