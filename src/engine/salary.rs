@@ -161,8 +161,12 @@ fn is_duration(c: &regex::Captures<'_>, text: &str) -> bool {
         && ["每天", "每日", "一天", "天", "日", "每班", "每晚"]
             .iter()
             .any(|w| text[..whole.start].trim_end().ends_with(w));
+    // A probation's length (试用期3个月月薪1800元: blind batch 71): months counted, not pay.
+    let months_counted = ["个月", "个星期", "个工作日"]
+        .iter()
+        .any(|w| text[whole.end..].trim_start().starts_with(w));
     bare && (hours_a_day
-        || (matches!(per, Some("天" | "日" | "月" | "年" | "小时" | "周"))
+        || ((months_counted || matches!(per, Some("天" | "日" | "月" | "年" | "小时" | "周")))
             && text[whole.end..].contains(|ch: char| ch.is_ascii_digit())))
 }
 
@@ -295,6 +299,9 @@ mod tests {
         assert_eq!((p.min, p.max), (12000.0, Some(18000.0)));
         let p = pay("200元/天");
         assert_eq!(p.period, Period::Day);
+        // Blind batch 71: a probation's length before its pay.
+        let p = pay("试用期3个月月薪1800元，转正2100元，包吃包住");
+        assert_eq!((p.min, p.period), (1800.0, Period::Month));
         // Blind batch 66: millions, in Latin or Chinese; "monthly" is no unit.
         let p = pay("rmb 1.2m-1.8m per year plus discretionary bonus");
         assert_eq!(
