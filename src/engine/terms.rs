@@ -520,9 +520,9 @@ const EMPLOYER_PAYS: &[&str] = &[
     // A school's cashier collects students' fees (收取学生学费): blind batch 66.
     "收取学生",
     "学生学费",
-    // The margin or deposit system as a subject of knowledge (熟悉保证金制度和强平规则): blind batch 71.
-    "金制度",
-    "金规则",
+    // A hotel desk's card pre-authorisations and settling bills (处理押金预授权与结账): blind batch 73.
+    "预授权",
+    "结账",
     // The job takes and returns customers' deposits (押金的收取与退还): blind batch 12; a bank's safe
     // deposit boxes (办理保管箱押金收退): blind batch 17.
     "的收取",
@@ -630,6 +630,14 @@ fn employer_pays(text: &str, r: Range<usize>) -> bool {
         return true;
     }
     if near(text, r.clone(), EMPLOYER_PAYS) {
+        return true;
+    }
+    // The money as a system or a line of business (熟悉保证金制度, 保证金账户, 押金管理办法): a subject of the
+    // work, not a demand (blind batches 71 and 74).
+    if ["制度", "规则", "管理办法", "比例", "账户", "业务"]
+        .iter()
+        .any(|w| text[r.end..].starts_with(w))
+    {
         return true;
     }
     // Paid by someone named right after it (学费由家长向机构缴纳: blind batch 35).
