@@ -3,7 +3,7 @@
 //! After first contact a batch is folded in here as a regression guard: recall per batch (by category,
 //! as `node scripts/score.mjs` counts it) and false positives may not get worse than the figures
 //! measured when the batch was folded in. These figures are NOT accuracy: the rules were tuned on
-//! batches 3 to 39, 42 to 57 and 60 to 72 after their first contact (40, 41, 58 and 59 are guarded at
+//! batches 3 to 39, 42 to 57 and 60 to 74 after their first contact (40, 41, 58 and 59 are guarded at
 //! their first-contact figures: no round was made on them).
 #![allow(clippy::unwrap_used)]
 #![cfg(not(target_arch = "wasm32"))]
@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 use jobseal::engine::{rules::RULES, Checker, Date, Posting, Severity};
 
 /// (violating, clean) files, the least recall and the most clean postings with a finding allowed.
-const BATCHES: [(&str, &str, &str, f64, usize); 70] = [
+const BATCHES: [(&str, &str, &str, f64, usize); 72] = [
     (
         "b3 (zh)",
         include_str!("corpus/blind/b3-zh-violating.jsonl"),
@@ -497,13 +497,27 @@ const BATCHES: [(&str, &str, &str, f64, usize); 70] = [
         include_str!("corpus/blind/b71-violating.jsonl"),
         include_str!("corpus/blind/b71-clean.jsonl"),
         0.94,
-        1,
+        0,
     ),
     (
         "b72 (mixed, 54 of 218 English)",
         include_str!("corpus/blind/b72-violating.jsonl"),
         include_str!("corpus/blind/b72-clean.jsonl"),
         0.97,
+        0,
+    ),
+    (
+        "b73 (mixed, 46 of 207 English)",
+        include_str!("corpus/blind/b73-violating.jsonl"),
+        include_str!("corpus/blind/b73-clean.jsonl"),
+        0.97,
+        0,
+    ),
+    (
+        "b74 (mixed, 60 of 205 English)",
+        include_str!("corpus/blind/b74-violating.jsonl"),
+        include_str!("corpus/blind/b74-clean.jsonl"),
+        0.95,
         0,
     ),
 ];
