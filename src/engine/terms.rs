@@ -785,7 +785,7 @@ fn ends_another_word(word: &str, before: &str) -> bool {
 const ID_LEADS: &[&str] = &["号码", "群号", "号", "群", "是", "为", "id", "账号"];
 /// Actions written after the channel name, before its ID (飞机联系, 纸飞机搜索, 加赖详谈).
 const AFTER_ACTIONS: &[&str] = &[
-    "联系", "咨询", "私聊", "详聊", "详谈", "沟通", "搜索", "搜", "添加", "问", "找我", "找",
+    "联系", "咨询", "私聊", "详聊", "详谈", "沟通", "搜索", "搜", "添加", "问", "找我", "找", "私信",
 ];
 
 /// Whether an account id follows in the original text: after at most four spaces or colons, a token of

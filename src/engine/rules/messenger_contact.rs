@@ -48,6 +48,9 @@ mod tests {
 
     #[test]
     fn fires_on_examples() {
+        // Issue 9 and blind batch 75: a short-video app as a channel, with an id.
+        fires(ID, "想做的直接搜我抖音号 yzyx_kefu 私信「客服」");
+        fires(ID, "小红书号：hr_mia2027");
         fires(ID, "whatsapp: 85212345678");
         fires(ID, "line id: abc12345");
         fires(ID, "Line: sara 8866 21");
@@ -64,6 +67,10 @@ mod tests {
 
     #[test]
     fn near_misses_stay_clean() {
+        clean(ID, "负责公司抖音运营和直播带货");
+        clean(ID, "日常给顾客做美甲美睫，闲时拍拍作品发小红书、发抖音");
+        clean(ID, "熟悉抖音、小红书平台规则，有爆款笔记经验");
+        clean(ID, "运营公司抖音账号，策划短视频选题");
         clean(ID, "production line worker");
         clean(ID, "deadline 2026");
         clean(ID, "online运营");

@@ -51,6 +51,26 @@ fn full_time(kind: Option<&str>) -> bool {
     }
 }
 
+/// The hours of a day's work named in the pay text (8小时, 10个小时, 8 hours), from 4 to 16.
+fn day_hours(t: &str) -> Option<f64> {
+    ["个小时", "小时", " hours", "hours", "h)", "h）"]
+        .iter()
+        .find_map(|unit| {
+            t.match_indices(unit).find_map(|(i, _)| {
+                let digits: String = t[..i]
+                    .chars()
+                    .rev()
+                    .take_while(char::is_ascii_digit)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                let h: f64 = digits.parse().ok()?;
+                (4.0..=16.0).contains(&h).then_some(h)
+            })
+        })
+}
+
 fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     let Some((ft, Salary::Pay(p))) = salary::of(cx) else {
         return;
@@ -66,6 +86,17 @@ fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
             out.push(Hit::new(&RULE, Field::Salary, ft.views.light.orig(p.span), None));
         }
         return;
+    }
+    // A day's pay with the day's hours beside it (日结50元/天（8小时）: blind batch 76) is judged as
+    // hourly pay too, whatever the employment type.
+    if p.period == salary::Period::Day {
+        if let Some(hours) = day_hours(&ft.views.light.text) {
+            let floor = cx.config.salary.hourly_floor_for(cx.posting.location.as_deref());
+            if floor.is_some_and(|floor| p.min / hours < floor) {
+                out.push(Hit::new(&RULE, Field::Salary, ft.views.light.orig(p.span), None));
+                return;
+            }
+        }
     }
     if !full_time(cx.posting.employment_type.as_deref()) {
         return;
@@ -118,6 +149,25 @@ mod tests {
             .check(&p, None)
             .iter()
             .all(|f| f.rule != "salary-below-minimum-wage"));
+    }
+
+    // Blind batch 76: a day's pay over the day's hours, for any employment type.
+    #[test]
+    fn day_pay_with_its_hours_is_judged_by_the_hour() {
+        let flagged = |json: &str| {
+            let p = Posting::from_json(json).unwrap();
+            Checker::default_ref()
+                .check(&p, None)
+                .iter()
+                .any(|f| f.rule == "salary-below-minimum-wage")
+        };
+        assert!(flagged(
+            r#"{"salary":"日结50元/天（8小时）","employment_type":"兼职"}"#
+        ));
+        assert!(!flagged(
+            r#"{"salary":"日结200元/天（8小时）","employment_type":"兼职"}"#
+        ));
+        assert!(!flagged(r#"{"salary":"日结50元/天","employment_type":"兼职"}"#));
     }
 
     #[test]
