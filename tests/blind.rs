@@ -3,8 +3,8 @@
 //! After first contact a batch is folded in here as a regression guard: recall per batch (by category,
 //! as `node scripts/score.mjs` counts it) and false positives may not get worse than the figures
 //! measured when the batch was folded in. These figures are NOT accuracy: the rules were tuned on
-//! batches 3 to 39, 42 to 57 and 60 to 74 after their first contact (40, 41, 58, 59, 75 and 76 are
-//! guarded at their first-contact figures: no round was made on them).
+//! batches 3 to 39, 42 to 57 and 60 to 76 after their first contact (40, 41, 58 and 59 are guarded at
+//! their first-contact figures: no round was made on them).
 #![allow(clippy::unwrap_used)]
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -524,14 +524,14 @@ const BATCHES: [(&str, &str, &str, f64, usize); 74] = [
         "b75 (mixed, 54 of 237 English)",
         include_str!("corpus/blind/b75-violating.jsonl"),
         include_str!("corpus/blind/b75-clean.jsonl"),
-        0.91,
+        0.93,
         0,
     ),
     (
         "b76 (mixed, 61 of 196 English)",
         include_str!("corpus/blind/b76-violating.jsonl"),
         include_str!("corpus/blind/b76-clean.jsonl"),
-        0.93,
+        0.95,
         0,
     ),
 ];
