@@ -88,8 +88,9 @@ fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
         return;
     }
     // A day's pay with the day's hours beside it (日结50元/天（8小时）: blind batch 76) is judged as
-    // hourly pay too, whatever the employment type.
-    if p.period == salary::Period::Day {
+    // hourly pay for work that is not full time (the hourly figure is for non-full-time work); full-time
+    // day pay is judged by the month below.
+    if p.period == salary::Period::Day && !full_time(cx.posting.employment_type.as_deref()) {
         if let Some(hours) = day_hours(&ft.views.light.text) {
             let floor = cx.config.salary.hourly_floor_for(cx.posting.location.as_deref());
             if floor.is_some_and(|floor| p.min / hours < floor) {
@@ -151,7 +152,7 @@ mod tests {
             .all(|f| f.rule != "salary-below-minimum-wage"));
     }
 
-    // Blind batch 76: a day's pay over the day's hours, for any employment type.
+    // Blind batch 76: a day's pay over the day's hours, for work that is not full time.
     #[test]
     fn day_pay_with_its_hours_is_judged_by_the_hour() {
         let flagged = |json: &str| {
@@ -168,6 +169,10 @@ mod tests {
             r#"{"salary":"日结200元/天（8小时）","employment_type":"兼职"}"#
         ));
         assert!(!flagged(r#"{"salary":"日结50元/天","employment_type":"兼职"}"#));
+        // Full-time day pay is judged by the month: 150 a day is above every monthly floor.
+        assert!(!flagged(
+            r#"{"salary":"日薪150元（每天8小时）","employment_type":"全职","location":"上海市"}"#
+        ));
     }
 
     #[test]
