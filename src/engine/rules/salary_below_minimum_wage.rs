@@ -57,15 +57,9 @@ fn day_hours(t: &str) -> Option<f64> {
         .iter()
         .find_map(|unit| {
             t.match_indices(unit).find_map(|(i, _)| {
-                let digits: String = t[..i]
-                    .chars()
-                    .rev()
-                    .take_while(char::is_ascii_digit)
-                    .collect::<Vec<_>>()
-                    .into_iter()
-                    .rev()
-                    .collect();
-                let h: f64 = digits.parse().ok()?;
+                // The digits right before the unit.
+                let start = t[..i].trim_end_matches(|c: char| c.is_ascii_digit()).len();
+                let h: f64 = t[start..i].parse().ok()?;
                 (4.0..=16.0).contains(&h).then_some(h)
             })
         })
