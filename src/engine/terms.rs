@@ -764,6 +764,11 @@ const NOT_GAO: &[char] = &['提'];
 const NOT_BIE: &[char] = &[
     '识', '区', '分', '告', '特', '级', '类', '性', '个', '派', '差', '辨', '鉴', '判',
 ];
+/// Characters before 刷 that make it the end of a brush's name (牙刷, 毛刷, 鞋刷 …) or of another word (印刷,
+/// 粉刷): 电动牙刷单品运营 sells toothbrushes, it farms no clicks (blind batch 78).
+const NOT_SHUA: &[char] = &[
+    '牙', '毛', '鞋', '板', '滚', '油', '笔', '桶', '粉', '印', '洗', '漆', '排', '发', '涂', '钢', '棕',
+];
 /// A word's first character, and the characters before it that make it the end of another word. Read
 /// for terms, negation cues and one-character actions alike.
 const ENDS_WORD_BEFORE: &[(char, &[char])] = &[
@@ -773,6 +778,7 @@ const ENDS_WORD_BEFORE: &[(char, &[char])] = &[
     ('发', NOT_FA),
     ('高', NOT_GAO),
     ('别', NOT_BIE),
+    ('刷', NOT_SHUA),
 ];
 
 /// Whether `word` (a term or a cue found right after `before`) starts with a character that here ends
