@@ -272,9 +272,14 @@ impl TermMatcher {
                     // Its id keeps the `_` the squeezed view drops (on W e C h a t: coffee_lab_sz).
                     // A Latin name followed by ordinary words (Line Maintenance Technician (B1): blind
                     // batch 43) reads as one id in the squeezed view; an id is one token.
+                    // After a Chinese name, an id of letters only that is English words (企业微信 IT Support
+                    // Engineer: blind batch 80) is the title going on.
                     let latin = text[r.clone()].ends_with(|c: char| c.is_ascii_alphabetic());
                     contact(text, r.clone(), word_ends)
-                        .filter(|&end| !(latin && end > r.end && words_glued(&ft.text[sq.orig(r.end..end)])))
+                        .filter(|&end| {
+                            let letters = !text[r.end..end].contains(|c: char| c.is_ascii_digit());
+                            !((latin || letters) && end > r.end && words_glued(&ft.text[sq.orig(r.end..end)]))
+                        })
                         .or_else(|| (word_ends && id_follows(rest)).then_some(r.end))
                 }
             };
@@ -474,6 +479,10 @@ const CHARGE_CUES: &[&str] = &[
 ];
 /// Cues that the employer pays, or that collecting the fee is the job's duty (负责收取物业费).
 const EMPLOYER_PAYS: &[&str] = &[
+    // The money is the company's own (以上保证金均为公司资金: blind batch 80).
+    "公司资金",
+    "企业资金",
+    "单位资金",
     "负责",
     "协助",
     "代收",
@@ -634,9 +643,22 @@ fn employer_pays(text: &str, r: Range<usize>) -> bool {
     }
     // The money as a system or a line of business (熟悉保证金制度, 保证金账户, 押金管理办法): a subject of the
     // work, not a demand (blind batches 71 and 74).
-    if ["制度", "规则", "管理办法", "比例", "账户", "业务"]
-        .iter()
-        .any(|w| text[r.end..].starts_with(w))
+    // Its collection and its books (学费收缴, 保证金台账: blind batches 79 and 80) are work too.
+    if [
+        "制度",
+        "规则",
+        "管理办法",
+        "比例",
+        "账户",
+        "业务",
+        "收缴",
+        "催缴",
+        "对账",
+        "台账",
+        "核算",
+    ]
+    .iter()
+    .any(|w| text[r.end..].starts_with(w))
     {
         return true;
     }
@@ -700,7 +722,8 @@ const DUTY: &[&str] = &[
 
 fn duty(text: &str, r: Range<usize>) -> bool {
     let (before, _) = clause(text, r);
-    let before = last_chars(before, 10);
+    // 16 characters: a duty reaches across its object (协助顾客按正规金融机构流程办理分期购机: blind batch 79).
+    let before = last_chars(before, 16);
     DUTY.iter().any(|c| before.contains(c))
 }
 
