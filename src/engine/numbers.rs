@@ -202,9 +202,57 @@ pub fn read(text: &str) -> Numeric {
     out
 }
 
+/// `text` with only the amounts of money in Chinese numerals rewritten as digits: a run of two or more
+/// numerals with a unit or a financial digit in it, right before 元, 块 or 圆, and not glued to a
+/// figure in digits (1.5万元 keeps its 万 as a unit). For pay texts that mix both (学徒期月薪捌佰元，出师后
+/// 3000元: blind batch 79), where [`read`] would rewrite 五险一金 and 1.5万 too.
+pub fn read_amounts(text: &str) -> Numeric {
+    let mut out = Numeric {
+        text: String::with_capacity(text.len()),
+        map: Vec::with_capacity(text.len()),
+    };
+    let mut i = 0;
+    while i < text.len() {
+        let rest = &text[i..];
+        let Some(c) = rest.chars().next() else { break };
+        let glued = text[..i].ends_with(|b: char| b.is_ascii_digit() || b == '.');
+        if is_cjk_numeral(c) && !glued {
+            let run: Vec<char> = rest.chars().take_while(|&c| is_cjk_numeral(c)).collect();
+            let len: usize = run.iter().map(|c| c.len_utf8()).sum();
+            let money = rest[len..].trim_start().starts_with(['元', '块', '圆']);
+            let amount = run.len() >= 2
+                && run
+                    .iter()
+                    .any(|&c| cjk_unit(c).is_some() || "壹贰叁肆伍陆柒捌玖".contains(c));
+            match cjk_value(&run).filter(|_| money && amount) {
+                Some(v) => out.push(&v.to_string(), i..i + len),
+                None => out.push(&rest[..len], i..i + len),
+            }
+            i += len;
+            continue;
+        }
+        out.push(&rest[..c.len_utf8()], i..i + c.len_utf8());
+        i += c.len_utf8();
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amounts_in_words_beside_figures_in_digits() {
+        let n = read_amounts("学徒期月薪捌佰元，包吃住；出师后3000元，五险一金，1.5万元");
+        assert_eq!(n.text, "学徒期月薪800元，包吃住；出师后3000元，五险一金，1.5万元");
+        let at = n.text.find("800").unwrap();
+        assert_eq!(
+            &"学徒期月薪捌佰元，包吃住；出师后3000元，五险一金，1.5万元"[n.orig(at..at + 3)],
+            "捌佰"
+        );
+        assert_eq!(read_amounts("一千八百元/月").text, "1800元/月");
+        assert_eq!(read_amounts("休息一天，3000元").text, "休息一天，3000元");
+    }
 
     #[test]
     fn reads_numbers_in_every_script() {

@@ -127,22 +127,29 @@ const MAX_FIGURE: f64 = 1e12;
 
 /// Parses a pay text (already normalised: the light view, lower case, NFKC).
 pub fn parse(text: &str) -> Salary {
-    // Figures in words (月薪五千至六千元, 时薪十二元): read as digits, spans mapped back to the text.
-    // Only when no figure is in digits: 1.5万 and 8千-1万 keep their unit characters as units.
-    if !text.bytes().any(|b| b.is_ascii_digit()) && text.chars().any(super::normalize::is_cjk_digit) {
-        let numeric = super::numbers::read(text);
-        if numeric.text != text {
-            return match parse_digits(&numeric.text) {
-                Salary::Pay(mut pay) => {
-                    pay.span = numeric.orig(pay.span);
-                    Salary::Pay(pay)
-                }
-                Salary::Negotiable(r) => Salary::Negotiable(numeric.orig(r)),
-                Salary::Unparseable => Salary::Unparseable,
-            };
-        }
+    if !text.chars().any(super::normalize::is_cjk_digit) {
+        return parse_digits(text);
     }
-    parse_digits(text)
+    // Figures in words (月薪五千至六千元, 时薪十二元): read as digits, spans mapped back to the text.
+    // With no figure in digits, every number in words; beside figures in digits (学徒期月薪捌佰元；出师后
+    // 3000元: blind batch 79), only the amounts of money, so that 1.5万 and 8千-1万 keep their unit
+    // characters as units and the first figure is still the first in the text.
+    let numeric = if text.bytes().any(|b| b.is_ascii_digit()) {
+        super::numbers::read_amounts(text)
+    } else {
+        super::numbers::read(text)
+    };
+    if numeric.text == text {
+        return parse_digits(text);
+    }
+    match parse_digits(&numeric.text) {
+        Salary::Pay(mut pay) => {
+            pay.span = numeric.orig(pay.span);
+            Salary::Pay(pay)
+        }
+        Salary::Negotiable(r) => Salary::Negotiable(numeric.orig(r)),
+        Salary::Unparseable => Salary::Unparseable,
+    }
 }
 
 /// A figure that is a length of time, not pay: no currency, no k/万, a bare 天/月/小时 right after it,
