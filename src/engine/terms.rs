@@ -320,7 +320,7 @@ fn clause(text: &str, r: Range<usize>) -> (&str, &str) {
     (&text[start..r.start], &text[r.end..end])
 }
 
-fn last_chars(s: &str, n: usize) -> &str {
+pub(crate) fn last_chars(s: &str, n: usize) -> &str {
     match s.char_indices().rev().nth(n.saturating_sub(1)) {
         Some((i, _)) if n > 0 => &s[i..],
         _ if n == 0 => "",
@@ -328,7 +328,7 @@ fn last_chars(s: &str, n: usize) -> &str {
     }
 }
 
-fn first_chars(s: &str, n: usize) -> &str {
+pub(crate) fn first_chars(s: &str, n: usize) -> &str {
     match s.char_indices().nth(n) {
         Some((i, _)) => &s[..i],
         None => s,
@@ -375,12 +375,17 @@ pub fn negated(mode: Negation, text: &str, start: usize) -> bool {
         break;
     }
     let mut at = start;
-    // The last item may join the match to another noun: 、体检费或押金.
+    // The last item may join the match to another noun: 、体检费或押金, 、转盘抽奖或任何博彩玩法 (blind
+    // batch 82).
     let (item, _) = clause(text, start..start);
-    if item.chars().count() <= 6
+    let joined = ["任何", "其他", "其它", "一切"]
+        .iter()
+        .find_map(|w| item.strip_suffix(w))
+        .unwrap_or(item);
+    if item.chars().count() <= 8
         && ["或", "和", "及", "与", "以及", "或者"]
             .iter()
-            .any(|w| item.ends_with(w))
+            .any(|w| joined.ends_with(w))
     {
         at = start - item.len();
     }
@@ -705,6 +710,7 @@ const TAKE_AND_RETURN: &[&str] = &[
 
 /// Cues that what follows is a service the job performs for others (协助其办理学费分期).
 const DUTY: &[&str] = &[
+    "为顾客",
     "负责",
     "协助",
     "帮助",
@@ -721,9 +727,13 @@ const DUTY: &[&str] = &[
 ];
 
 fn duty(text: &str, r: Range<usize>) -> bool {
-    let (before, _) = clause(text, r);
-    // 16 characters: a duty reaches across its object (协助顾客按正规金融机构流程办理分期购机: blind batch 79).
-    let before = last_chars(before, 16);
+    // 16 characters of the sentence before it: a duty reaches across its object (协助顾客按正规金融机构流程
+    // 办理分期购机: blind batch 79) and across a comma (为顾客介绍产品，办理分期付款: blind batch 81).
+    let head = &text[..r.start];
+    let sentence = head
+        .rfind(['。', '；', ';', '\n', '！', '？', '!', '?'])
+        .map_or(head, |i| &head[i..]);
+    let before = last_chars(sentence, 16);
     DUTY.iter().any(|c| before.contains(c))
 }
 
@@ -979,6 +989,8 @@ mod tests {
         assert!(at("我司不向求职者收取任何中介费、体检费或押金", "押金"));
         // Blind batch 61: a business denied, through a list (不经营、不合作任何形式的彩票、竞猜或博彩业务).
         assert!(at("公司不经营、不合作任何形式的彩票、竞猜或博彩业务", "博彩"));
+        // Blind batch 82: a game without gambling, the last item joined by 或任何.
+        assert!(at("我们的游戏不含抽卡、开箱、转盘抽奖或任何博彩玩法", "博彩"));
         assert!(at("咱家不整押金、服装费那一套", "服装费"));
         // The cue ends its own item (学历不限), the item is more than the match (需交服装费), or the
         // negation is adjacent-only: not shared.

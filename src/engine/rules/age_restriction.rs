@@ -25,8 +25,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::engine::normalize::digit_value;
-use crate::engine::numbers;
 use crate::engine::rule::{basis, Ctx, Hit, Negation, RuleMeta};
+use crate::engine::{numbers, terms};
 use crate::engine::{Category, Fix, Severity};
 
 pub static RULE: RuleMeta = RuleMeta {
@@ -454,7 +454,17 @@ fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
                     return;
                 }
                 let orig = numeric.orig(r);
-                let at = light.orig(w.start + orig.start..w.start + orig.end);
+                let lr = w.start + orig.start..w.start + orig.end;
+                // The welcome may stand past the window, at the end of a list (35岁以上、经验丰富的
+                // 工程师同样欢迎: blind batch 82): read the age's clause in the field, at most 40
+                // characters each side.
+                let from = lr.start - terms::last_chars(&light.text[..lr.start], 40).len();
+                let to = lr.end + terms::first_chars(&light.text[lr.end..], 40).len();
+                let near = &light.text[from..to];
+                if welcomed(clause_part(near, &(lr.start - from..lr.end - from))) {
+                    return;
+                }
+                let at = light.orig(lr);
                 out.push(Hit::new(&RULE, ft.field, at, Some(Fix::Remove)));
             });
         }
@@ -559,6 +569,7 @@ mod tests {
         clean(ID, "欢迎90后、00后加入");
         // Blind batch 60: older workers welcomed, not a floor; a welcome to a range still limits.
         clean(ID, "本岗位不设年龄上限，欢迎45岁、50岁以上的老师傅投递。");
+        clean(ID, "本岗位不设年龄上限，35岁以上、经验丰富的工程师同样欢迎。");
         fires(ID, "欢迎18-35岁的年轻人加入");
         // Blind batch 61: the donors' ages a nurse explains.
         clean(
