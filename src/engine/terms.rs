@@ -859,8 +859,10 @@ fn contact(text: &str, r: Range<usize>, word_ends: bool) -> Option<usize> {
     let term = &text[r.clone()];
     let before = &text[..r.start];
     let after = &text[r.end..];
+    // A Latin name inside a token of letters or digits (the Q of 92321322MA1Q8R4T6J, a credit code:
+    // blind batch 84) is not the channel.
     if term.starts_with(|c: char| c.is_ascii_alphabetic())
-        && before.ends_with(|c: char| c.is_ascii_alphabetic())
+        && before.ends_with(|c: char| c.is_ascii_alphanumeric())
         && !word_ends
     {
         return None;

@@ -62,6 +62,7 @@ static AGE: LazyLock<Regex> = LazyLock::new(|| {
         | (?P<n>[0-9]{2})[\x20\t]*(?:周岁|岁)[\x20\t]*(?:以上|及以上)
         | (?:^|[^0-9])(?P<c>(?:60|70|75|80|85|90|95|00|05)后)(?:优先|勿扰|免谈|为主|以上|以下|即可|不要|最合适|最好|合适|为宜|为佳|就不考虑|不考虑|的最合适|的优先|慎投)
         | (?:限|只要|仅限|要求|只招|仅招|适合|更适合|比较适合|最适合|最好是|希望(?:你|您|候选人)?也?是|只想找|想找|更想要)[^0-9，,。；;]{0,4}?(?P<c2>(?:60|70|75|80|85|90|95|00|05)[\x20\t]*后)
+        | (?:^|[\n，,；;：:])[\x20\t]*(?P<c3>(?:60|70|75|80|85|90|95|00|05)后)[\x20\t]*(?:$|[\n，,；;。])
         | (?P<y3>(?:19|20)[0-9]{2})年?[\x20\t]*(?:-|~|—|–|至|到)[\x20\t]*(?:19|20)[0-9]{2}年?[\x20\t]*(?:之间|期间)?[\x20\t]*出生
         | (?P<y4>(?:19|20)[0-9]{2})年?(?:[0-9]{1,2}月(?:[0-9]{1,2}日)?)?(?:以后|之后|后|及以后)出生
         | (?:^|[^0-9])(?P<y7>[6-9][0-9]|0[0-9])年(?:及以后|以后|之后|后)出生
@@ -502,6 +503,7 @@ fn scan(t: &str, english: bool, push: &mut dyn FnMut(Range<usize>)) {
         } else {
             c.name("c").is_some()
                 || c.name("c2").is_some()
+                || c.name("c3").is_some()
                 || c.name("y").is_some()
                 || c.name("y2").is_some()
                 || c.name("y3").is_some()
@@ -511,6 +513,12 @@ fn scan(t: &str, english: bool, push: &mut dyn FnMut(Range<usize>)) {
                 || c.name("y7").is_some()
         };
         if !restricts {
+            continue;
+        }
+        // A cohort alone as a list item (95后，会做渐变: blind batch 84) is its own span, without the
+        // punctuation around it.
+        if let Some(m) = c.name("c3") {
+            push(m.range());
             continue;
         }
         // The cohort and two-digit year forms start one character early (the non-digit before 90后).
@@ -548,6 +556,8 @@ mod tests {
         fires(ID, "限35岁");
         fires(ID, "25岁以上");
         fires(ID, "90后优先");
+        fires(ID, "95后，会做渐变、纹理烫。");
+        clean(ID, "负责95后用户的增长运营。");
         fires(ID, "团队平均年龄26，氛围年轻，希望你也是95后，和大家玩得到一起。");
         // Blind batch 43: a cohort said to suit the team, spaced as typed.
         fires(ID, "我们团队氛围年轻，比较适合 95 后、00 后的小伙伴。");

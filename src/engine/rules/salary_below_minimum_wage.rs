@@ -23,6 +23,10 @@
 //! 4000-5000元/月
 //! ```
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::engine::rule::{basis, Ctx, Hit, Negation, RuleMeta};
 use crate::engine::salary::{self, Salary};
 use crate::engine::{Category, Field, Severity};
@@ -65,6 +69,41 @@ fn day_hours(t: &str) -> Option<f64> {
         })
 }
 
+/// A working day written as clock times (早6点到晚5点, 8:00-18:00, 早上六点干到下午四点) in the
+/// description or the requirements: its hours, less an hour for a meal when it runs past 8, from 4 to 16.
+static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?x)
+        (?P<pm1>晚上|晚|下午|傍晚)?(?:早上|早晨|早|上午)?[\x20]*(?P<a>[0-9]{1,2})(?:[:：][0-9]{2}|点半?)
+        [\x20]*(?:到|至|-|~|—|–|干到|做到|工作到)[\x20]*
+        (?P<pm2>晚上|晚|下午|傍晚|夜里)?[\x20]*(?P<b>[0-9]{1,2})(?:[:：][0-9]{2}|点)",
+    )
+    .expect("clock pattern compiles")
+});
+
+fn clock_hours(cx: &Ctx<'_>) -> Option<f64> {
+    [Field::Description, Field::Requirements].iter().find_map(|&f| {
+        let text = &cx.field(f)?.views.light.text;
+        if !text.contains(['点', ':', '：']) {
+            return None;
+        }
+        let numeric = crate::engine::numbers::read(text);
+        CLOCK.captures_iter(&numeric.text).find_map(|c| {
+            let mut a: f64 = c["a"].parse().ok()?;
+            let mut b: f64 = c["b"].parse().ok()?;
+            if c.name("pm1").is_some() && a < 12.0 {
+                a += 12.0;
+            }
+            if (c.name("pm2").is_some() || b <= a) && b < 12.0 {
+                b += 12.0;
+            }
+            let span = b - a;
+            let hours = if span > 8.0 { span - 1.0 } else { span };
+            (4.0..=16.0).contains(&hours).then_some(hours)
+        })
+    })
+}
+
 fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     let Some((ft, Salary::Pay(p))) = salary::of(cx) else {
         return;
@@ -85,7 +124,9 @@ fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     // hourly pay for work that is not full time (the hourly figure is for non-full-time work); full-time
     // day pay is judged by the month below.
     if p.period == salary::Period::Day && !full_time(cx.posting.employment_type.as_deref()) {
-        if let Some(hours) = day_hours(&ft.views.light.text) {
+        // The hours may stand in the pay text (日结50元/天（8小时）) or, as clock times, in the
+        // description (每天早6点到晚5点: blind batches 83 and 84).
+        if let Some(hours) = day_hours(&ft.views.light.text).or_else(|| clock_hours(cx)) {
             let floor = cx.config.salary.hourly_floor_for(cx.posting.location.as_deref());
             if floor.is_some_and(|floor| p.min / hours < floor) {
                 out.push(Hit::new(&RULE, Field::Salary, ft.views.light.orig(p.span), None));
@@ -163,6 +204,17 @@ mod tests {
             r#"{"salary":"日结200元/天（8小时）","employment_type":"兼职"}"#
         ));
         assert!(!flagged(r#"{"salary":"日结50元/天","employment_type":"兼职"}"#));
+        // The day's hours as clock times in the description (blind batches 83 and 84): 50 a day from 6
+        // in the morning to 5 in the evening is about 5 an hour.
+        assert!(flagged(
+            r#"{"salary":"日薪50元，管午饭","employment_type":"季节工","description":"每天早6点到晚5点采摘、分拣"}"#
+        ));
+        assert!(flagged(
+            r#"{"salary":"一天60块","employment_type":"临时工","description":"早六点干到下午四点，中间吃饭半小时"}"#
+        ));
+        assert!(!flagged(
+            r#"{"salary":"日薪200元","employment_type":"临时工","description":"8:00-18:00，包午饭"}"#
+        ));
         // Full-time day pay is judged by the month: 150 a day is above every monthly floor.
         assert!(!flagged(
             r#"{"salary":"日薪150元（每天8小时）","employment_type":"全职","location":"上海市"}"#
