@@ -69,8 +69,8 @@ fn day_hours(t: &str) -> Option<f64> {
         })
 }
 
-/// A working day written as clock times (早6点到晚5点, 8:00-18:00, 早上六点干到下午四点) in the
-/// description or the requirements: its hours, less an hour for a meal when it runs past 8, from 4 to 16.
+/// A working day written as clock times (早6点到晚5点, 8:00-18:00, 早上六点干到下午四点) in the pay
+/// text, the description or the requirements (日结60元，早7点干到晚6点: blind batch 86): its hours, less an hour for a meal when it runs past 8, from 4 to 16.
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
@@ -82,26 +82,28 @@ static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn clock_hours(cx: &Ctx<'_>) -> Option<f64> {
-    [Field::Description, Field::Requirements].iter().find_map(|&f| {
-        let text = &cx.field(f)?.views.light.text;
-        if !text.contains(['点', ':', '：']) {
-            return None;
-        }
-        let numeric = crate::engine::numbers::read(text);
-        CLOCK.captures_iter(&numeric.text).find_map(|c| {
-            let mut a: f64 = c["a"].parse().ok()?;
-            let mut b: f64 = c["b"].parse().ok()?;
-            if c.name("pm1").is_some() && a < 12.0 {
-                a += 12.0;
+    [Field::Salary, Field::Description, Field::Requirements]
+        .iter()
+        .find_map(|&f| {
+            let text = &cx.field(f)?.views.light.text;
+            if !text.contains(['点', ':', '：']) {
+                return None;
             }
-            if (c.name("pm2").is_some() || b <= a) && b < 12.0 {
-                b += 12.0;
-            }
-            let span = b - a;
-            let hours = if span > 8.0 { span - 1.0 } else { span };
-            (4.0..=16.0).contains(&hours).then_some(hours)
+            let numeric = crate::engine::numbers::read(text);
+            CLOCK.captures_iter(&numeric.text).find_map(|c| {
+                let mut a: f64 = c["a"].parse().ok()?;
+                let mut b: f64 = c["b"].parse().ok()?;
+                if c.name("pm1").is_some() && a < 12.0 {
+                    a += 12.0;
+                }
+                if (c.name("pm2").is_some() || b <= a) && b < 12.0 {
+                    b += 12.0;
+                }
+                let span = b - a;
+                let hours = if span > 8.0 { span - 1.0 } else { span };
+                (4.0..=16.0).contains(&hours).then_some(hours)
+            })
         })
-    })
 }
 
 fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {

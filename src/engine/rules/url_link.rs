@@ -74,6 +74,17 @@ const TECH: &[&str] = &[
     "asp.net", "vb.net", "ado.net", "node.js", "vue.js", "next.js", "nuxt.js", "three.js",
 ];
 
+/// Marketplaces known by their domain, named as the platform the job works on (阿里巴巴国际站 Alibaba.com
+/// operations: blind batch 85), not an address to contact anyone: the bare name only, no path.
+const MARKETPLACES: &[&str] = &[
+    "alibaba.com",
+    "aliexpress.com",
+    "amazon.com",
+    "made-in-china.com",
+    "globalsources.com",
+    "1688.com",
+];
+
 /// Two-letter endings that are file types or programming words before a slash, not country domains:
 /// `Node.js/React`, `deploy.sh/`, `main.rs/`, `设计稿.ai/psd`.
 const NOT_DOMAINS: &[&str] = &[
@@ -288,6 +299,7 @@ fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
             let s = &t[r.clone()];
             if r.is_empty()
                 || TECH.iter().any(|x| s == *x || s.ends_with(x) && !s.contains('/'))
+                || MARKETPLACES.contains(&s)
                 || file_type_host(s)
             {
                 continue;
@@ -360,6 +372,8 @@ mod tests {
     #[test]
     fn near_misses_stay_clean() {
         clean(ID, "精通ASP.NET开发");
+        clean(ID, "熟悉阿里巴巴国际站 (Alibaba.com) 后台、P4P广告");
+        fires(ID, "报名请登录 www.alibaba.com.jobs-cn.top/apply");
         clean(ID, "熟悉 .NET 6、ADO.NET 与 Node.js");
         clean(ID, "Grades A B C D E F G H. See the rota: M T W T F S S.");
         clean(ID, "熟悉Vue.js/Node.js");
