@@ -637,7 +637,9 @@ const SEEKER: &[&str] = &[
 fn employer_pays(text: &str, r: Range<usize>) -> bool {
     // 办理押金退还 / 受理保证金: the money is the object of the job's work (but 办理工牌需交资料费 is not).
     let before = text[..r.start].trim_end();
-    if ["办理", "受理", "核收", "代收"]
+    // 工资保证金 (农民工工资保证金: blind batch 90) is the wage guarantee an employer deposits with the
+    // labour bureau.
+    if ["办理", "受理", "核收", "代收", "工资"]
         .iter()
         .any(|w| before.ends_with(w))
     {

@@ -106,6 +106,34 @@ fn clock_hours(cx: &Ctx<'_>) -> Option<f64> {
         })
 }
 
+/// A day's hours said in words in the description or the requirements (每天工作8小时, 一天干十个小时:
+/// blind batch 89), from 4 to 16.
+static DAY_HOURS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:每天|每日|一天|日)(?:工作|干|上班)?[\x20]*(?P<h>[0-9]{1,2})[\x20]*(?:个)?小时")
+        .expect("day-hours pattern compiles")
+});
+
+fn described_hours(cx: &Ctx<'_>) -> Option<f64> {
+    [Field::Description, Field::Requirements].iter().find_map(|&f| {
+        let text = &cx.field(f)?.views.light.text;
+        if !text.contains("小时") {
+            return None;
+        }
+        let numeric = crate::engine::numbers::read(text);
+        DAY_HOURS.captures_iter(&numeric.text).find_map(|c| {
+            let m = c.name("h")?;
+            // 一两小时 is one or two hours, not twelve: a figure in words counts only as one numeral
+            // or a number with 十 (八小时, 十二小时), not two digits side by side.
+            let orig = &text[numeric.orig(m.range())];
+            if !orig.is_ascii() && orig.chars().count() > 1 && !orig.contains('十') {
+                return None;
+            }
+            let h: f64 = m.as_str().parse().ok()?;
+            (4.0..=16.0).contains(&h).then_some(h)
+        })
+    })
+}
+
 fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     let Some((ft, Salary::Pay(p))) = salary::of(cx) else {
         return;
@@ -128,7 +156,10 @@ fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
     if p.period == salary::Period::Day && !full_time(cx.posting.employment_type.as_deref()) {
         // The hours may stand in the pay text (日结50元/天（8小时）) or, as clock times, in the
         // description (每天早6点到晚5点: blind batches 83 and 84).
-        if let Some(hours) = day_hours(&ft.views.light.text).or_else(|| clock_hours(cx)) {
+        if let Some(hours) = day_hours(&ft.views.light.text)
+            .or_else(|| clock_hours(cx))
+            .or_else(|| described_hours(cx))
+        {
             let floor = cx.config.salary.hourly_floor_for(cx.posting.location.as_deref());
             if floor.is_some_and(|floor| p.min / hours < floor) {
                 out.push(Hit::new(&RULE, Field::Salary, ft.views.light.orig(p.span), None));
@@ -216,6 +247,16 @@ mod tests {
         ));
         assert!(!flagged(
             r#"{"salary":"日薪200元","employment_type":"临时工","description":"8:00-18:00，包午饭"}"#
+        ));
+        // The hours said in words (blind batch 89): 80 a day for 8 hours is 10 an hour.
+        assert!(flagged(
+            r#"{"salary":"日薪80元，包午餐","employment_type":"兼职","description":"派发宣传单页，每天工作8小时。"}"#
+        ));
+        assert!(!flagged(
+            r#"{"salary":"日薪200元","employment_type":"兼职","description":"派发宣传单页，每天工作8小时。"}"#
+        ));
+        assert!(!flagged(
+            r#"{"salary":"日结 50-200元","employment_type":"兼职","description":"按件计酬，每天一两小时。"}"#
         ));
         // Full-time day pay is judged by the month: 150 a day is above every monthly floor.
         assert!(!flagged(
