@@ -3,8 +3,8 @@
 //! After first contact a batch is folded in here as a regression guard: recall per batch (by category,
 //! as `node scripts/score.mjs` counts it) and false positives may not get worse than the figures
 //! measured when the batch was folded in. These figures are NOT accuracy: the rules were tuned on
-//! batches 3 to 39, 42 to 57 and 60 to 76 after their first contact (40, 41, 58, 59, 77 and 78 are
-//! guarded at their first-contact figures: no round was made on them).
+//! batches 3 to 39, 42 to 57 and 60 to 90 after their first contact (40, 41, 58 and 59 are guarded at
+//! their first-contact figures: no round was made on them).
 #![allow(clippy::unwrap_used)]
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 use jobseal::engine::{rules::RULES, Checker, Date, Posting, Severity};
 
 /// (violating, clean) files, the least recall and the most clean postings with a finding allowed.
-const BATCHES: [(&str, &str, &str, f64, usize); 76] = [
+const BATCHES: [(&str, &str, &str, f64, usize); 88] = [
     (
         "b3 (zh)",
         include_str!("corpus/blind/b3-zh-violating.jsonl"),
@@ -538,15 +538,99 @@ const BATCHES: [(&str, &str, &str, f64, usize); 76] = [
         "b77 (mixed, 55 of 206 English)",
         include_str!("corpus/blind/b77-violating.jsonl"),
         include_str!("corpus/blind/b77-clean.jsonl"),
-        0.92,
-        3,
+        0.95,
+        0,
     ),
     (
         "b78 (mixed, 63 of 226 English)",
         include_str!("corpus/blind/b78-violating.jsonl"),
         include_str!("corpus/blind/b78-clean.jsonl"),
-        0.92,
+        0.93,
+        0,
+    ),
+    (
+        "b79 (mixed, 32 of 199 English)",
+        include_str!("corpus/blind/b79-violating.jsonl"),
+        include_str!("corpus/blind/b79-clean.jsonl"),
+        0.99,
+        0,
+    ),
+    (
+        "b80 (mixed, 58 of 208 English)",
+        include_str!("corpus/blind/b80-violating.jsonl"),
+        include_str!("corpus/blind/b80-clean.jsonl"),
+        0.98,
+        0,
+    ),
+    (
+        "b81 (mixed, 51 of 231 English)",
+        include_str!("corpus/blind/b81-violating.jsonl"),
+        include_str!("corpus/blind/b81-clean.jsonl"),
+        0.99,
+        0,
+    ),
+    (
+        "b82 (mixed, 60 of 206 English)",
+        include_str!("corpus/blind/b82-violating.jsonl"),
+        include_str!("corpus/blind/b82-clean.jsonl"),
+        0.93,
+        0,
+    ),
+    (
+        "b83 (mixed, 45 of 254 English)",
+        include_str!("corpus/blind/b83-violating.jsonl"),
+        include_str!("corpus/blind/b83-clean.jsonl"),
+        0.97,
+        0,
+    ),
+    (
+        "b84 (mixed, 46 of 214 English)",
+        include_str!("corpus/blind/b84-violating.jsonl"),
+        include_str!("corpus/blind/b84-clean.jsonl"),
+        0.97,
+        0,
+    ),
+    (
+        "b85 (mixed, 56 of 210 English)",
+        include_str!("corpus/blind/b85-violating.jsonl"),
+        include_str!("corpus/blind/b85-clean.jsonl"),
+        0.97,
+        0,
+    ),
+    (
+        "b86 (mixed, 50 of 201 English)",
+        include_str!("corpus/blind/b86-violating.jsonl"),
+        include_str!("corpus/blind/b86-clean.jsonl"),
+        0.97,
+        0,
+    ),
+    (
+        "b87 (mixed, 44 of 217 English)",
+        include_str!("corpus/blind/b87-violating.jsonl"),
+        include_str!("corpus/blind/b87-clean.jsonl"),
+        0.97,
+        0,
+    ),
+    (
+        "b88 (mixed, 63 of 201 English)",
+        include_str!("corpus/blind/b88-violating.jsonl"),
+        include_str!("corpus/blind/b88-clean.jsonl"),
+        0.96,
         2,
+    ),
+    (
+        "b89 (mixed, 41 of 205 English)",
+        include_str!("corpus/blind/b89-violating.jsonl"),
+        include_str!("corpus/blind/b89-clean.jsonl"),
+        0.98,
+        0,
+    ),
+    (
+        "b90 (mixed, 28 of 208 English)",
+        include_str!("corpus/blind/b90-violating.jsonl"),
+        include_str!("corpus/blind/b90-clean.jsonl"),
+        0.96,
+        0,
     ),
 ];
 
