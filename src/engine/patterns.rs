@@ -743,7 +743,23 @@ impl Units {
 fn whole_clause(t: &str, clause_at: &Units, r: &Range<usize>) -> bool {
     // Bullets and emoji (- ✅ •) around a list item are separators, not words.
     let sep = super::normalize::is_separator;
-    let before = strip_list_number(t[..r.start].trim_end_matches(sep)).trim_end_matches(sep);
+    let mut head = &t[..r.start];
+    // A place named before 本地/本市 is part of the item (苏州本地户口, 乌鲁木齐本地户口: blind batches 80 and
+    // 91): one to five Chinese characters right after the clause's start.
+    if t[r.start..].starts_with("本地") || t[r.start..].starts_with("本市") {
+        let place = head
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| ('\u{4E00}'..='\u{9FFF}').contains(&c))
+            .take(6)
+            .last()
+            .map_or(head.len(), |(i, _)| i);
+        let count = head[place..].chars().count();
+        if (1..=5).contains(&count) {
+            head = &head[..place];
+        }
+    }
+    let before = strip_list_number(head.trim_end_matches(sep)).trim_end_matches(sep);
     let after = t[r.end..].trim_start_matches(sep);
     // One item of an enumeration (汉族、回族、维吾尔族等) is not a bare list item.
     if before.ends_with('、') || after.starts_with('、') || after.starts_with('等') {

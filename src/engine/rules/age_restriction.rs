@@ -58,7 +58,7 @@ static AGE: LazyLock<Regex> = LazyLock::new(|| {
         | (?:不超过|不得超过|莫超过|别超过|不要超过|不能超过|不准超过|不大于|小于|低于|未满|限|年龄)[\x20\t]*(?P<a>[0-9]{2})[\x20\t]*(?:周岁|岁)(?:[\x20\t]*(?:以下|以内|之内|及以下))?
         | (?P<b>[0-9]{2})[\x20\t]*(?:周岁|岁)[\x20\t]*(?:以下|以内|之内|及以下|往下)
         | (?:岁数|年龄|年纪)[\x20\t]*(?:别过|不过|不超|别超过|不要超过|不能超过|最好别过|不得过)[\x20\t]*(?P<a3>[0-9]{2})
-        | (?:岁数|年龄|年纪)[^0-9，,。；;]{0,4}?(?P<a4>[0-9]{2})[\x20\t]*(?:周岁|岁)?[\x20\t]*(?:以内|以下|之内|及以下)
+        | (?:岁数|年龄|年纪)[^0-9，,。；;]{0,4}?(?P<a4>[0-9]{2})[\x20\t]*(?:周岁|岁)?[\x20\t]*(?:以内|以下|之内|及以下|往下)
         | (?P<n>[0-9]{2})[\x20\t]*(?:周岁|岁)[\x20\t]*(?:以上|及以上)
         | (?:^|[^0-9])(?P<c>(?:60|70|75|80|85|90|95|00|05)后)(?:优先|勿扰|免谈|为主|以上|以下|即可|不要|最合适|最好|合适|为宜|为佳|就不考虑|不考虑|的最合适|的优先|慎投)
         | (?:限|只要|仅限|要求|只招|仅招|适合|更适合|比较适合|最适合|最好是|希望(?:你|您|候选人)?也?是|只想找|想找|更想要)[^0-9，,。；;]{0,4}?(?P<c2>(?:60|70|75|80|85|90|95|00|05)[\x20\t]*后)
@@ -81,6 +81,7 @@ static AGE_EN: LazyLock<Regex> = LazyLock::new(|| {
         | (?P<lo4>[0-9]{2})[\x20\t]*(?:-|~|—|–|to|and)[\x20\t]*(?P<hi4>[0-9]{2})[\x20\t]*(?:years[\x20]old|years[\x20]of[\x20]age|yrs|y/o|y\.o\.|age[\x20]bracket|age[\x20]range|age[\x20]group|age[\x20]band)
         | (?:under|below|younger[\x20]than|no[\x20]older[\x20]than|not[\x20]older[\x20]than|not[\x20]over|no[\x20]more[\x20]than|maximum[\x20]age(?:[\x20]of)?|max[\x20]age|up[\x20]to[\x20]age|age[\x20]limit(?:[\x20]of)?)[\x20\t:]*(?:the[\x20]age[\x20]of[\x20]+)?(?P<a2>[0-9]{2})(?-u:\b)
         | (?P<b2>[0-9]{2})[\x20\t]*(?:years[\x20]old[\x20]|yrs[\x20])?(?:or|and)[\x20](?:younger|under|below)
+        | (?:age|aged)[\x20\t]*(?:≤|<=|<|＜|≦)[\x20\t]*(?P<a5>[0-9]{2})
         | born[\x20](?:after|in[\x20]or[\x20]after|from|since|no[\x20]earlier[\x20]than)[\x20]*(?P<y>(?:19|20)[0-9]{2})
         | born[\x20](?:in[\x20])?(?P<y2>(?:19|20)[0-9]{2})[\x20]*(?:or[\x20]later|or[\x20]after|and[\x20]later|onwards|or[\x20]younger)
         | (?:over|above|older[\x20]than)[\x20]+(?P<o>[0-9]{2})(?-u:\b)[^.;\n]{0,40}?(?:(?:will[\x20]not|won't|cannot|can't|are[\x20]not|is[\x20]not)[\x20]be[\x20](?:considered|accepted|hired|employed|shortlisted|eligible)|are[\x20]not[\x20](?:considered|eligible|accepted)|need[\x20]not[\x20]apply|not[\x20]eligible|ineligible|do[\x20]not[\x20]apply|excluded|rejected|find[\x20]it[\x20](?:hard|difficult)[\x20]to[\x20](?:fit|keep[\x20]up|adapt)|struggle[\x20]to[\x20](?:fit|keep[\x20]up|adapt)|(?:are|is)[\x20]not[\x20](?:a[\x20]good[\x20]fit|suitable))",
@@ -492,6 +493,7 @@ fn scan(t: &str, english: bool, push: &mut dyn FnMut(Range<usize>)) {
             .or_else(|| num(&c, "b"))
             .or_else(|| num(&c, "a2"))
             .or_else(|| num(&c, "b2"))
+            .or_else(|| num(&c, "a5"))
         {
             // An upper bound of 18 or less speaks of minors (未满十八周岁的未成年工), not an age cap.
             n > ADULT && n < RETIREMENT
@@ -556,6 +558,8 @@ mod tests {
         fires(ID, "限35岁");
         fires(ID, "25岁以上");
         fires(ID, "90后优先");
+        fires(ID, "已婚已育，孩子上学了的，年纪四十往下。");
+        fires(ID, "仅限天津户籍，age ≤ 32，熟悉 HS 归类。");
         fires(ID, "95后，会做渐变、纹理烫。");
         clean(ID, "负责95后用户的增长运营。");
         fires(ID, "团队平均年龄26，氛围年轻，希望你也是95后，和大家玩得到一起。");
