@@ -237,6 +237,14 @@ fn parse_digits(text: &str) -> Salary {
             | "lessons" | "class" | "session" | "sessions" | "walk" | "walks" | "trip" | "trips" | "ride"
             | "rides" | "delivery" | "deliveries" | "visit" | "visits" | "booking" | "bookings" | "趟" | "次",
         ) => Period::Piece,
+        // A base named right before its figure is the month's (底薪1200元+计件提成: blind batch 92), whatever
+        // piece rate follows it.
+        _ if ["底薪", "基本工资", "基本底薪", "无责底薪"]
+            .iter()
+            .any(|w| before.trim_end().ends_with(w)) =>
+        {
+            Period::Month
+        }
         // A piece named before its figure, or right after it with a word between, is not monthly pay.
         _ if PIECE_BEFORE.is_match(&text[..whole.end])
             || PIECE_BEFORE.is_match(after_figure(text, whole.end)) =>
@@ -306,6 +314,9 @@ mod tests {
         assert_eq!((p.min, p.max), (12000.0, Some(18000.0)));
         let p = pay("200元/天");
         assert_eq!(p.period, Period::Day);
+        // Blind batch 92: a base before a piece rate is the month's.
+        let p = pay("底薪1200元+计件提成");
+        assert_eq!((p.min, p.period), (1200.0, Period::Month));
         // Blind batch 71: a probation's length before its pay.
         let p = pay("试用期3个月月薪1800元，转正2100元，包吃包住");
         assert_eq!((p.min, p.period), (1800.0, Period::Month));
