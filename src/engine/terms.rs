@@ -780,9 +780,10 @@ const ACTIONS: &[&str] = &[
 const NOT_ADD: &[char] = &[
     '参', '增', '追', '附', '施', '更', '外', '叠', '添', '再', '累', '强',
 ];
-/// Characters before 保 that make it the end of another word (确保, 担保, 投保, 参保, 环保 …).
+/// Characters before 保 that make it the end of another word (确保, 担保, 投保, 参保, 环保, 质保 …): 质保录入 is
+/// warranty data entry, not 保录 (blind batch 94).
 const NOT_BAO: &[char] = &[
-    '确', '担', '投', '参', '环', '医', '社', '劳', '维', '承', '留', '安', '财',
+    '确', '担', '投', '参', '环', '医', '社', '劳', '维', '承', '留', '安', '财', '质',
 ];
 /// Characters before 发 that make it part of another word (开发, 研发, 批发 …): 开发LINE官方账号 is building
 /// for LINE, not sending to it (blind batch 46).
