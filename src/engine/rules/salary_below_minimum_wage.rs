@@ -134,7 +134,45 @@ fn described_hours(cx: &Ctx<'_>) -> Option<f64> {
     })
 }
 
+/// Full-time work said to be unpaid for a stage of the job (学徒期无薪, 学徒期无工资, 试工期不发工资: blind
+/// batches 94-96): no pay is below any floor. Unpaid leave (无薪假) is not pay.
+const UNPAID: &[&str] = &["无薪", "无工资", "不发工资", "没有工资", "零工资", "不发薪"];
+
+fn unpaid(cx: &Ctx<'_>, out: &mut Vec<Hit>) -> bool {
+    if !full_time(cx.posting.employment_type.as_deref()) {
+        return false;
+    }
+    let Some(ft) = cx.field(Field::Salary) else {
+        return false;
+    };
+    let light = &ft.views.light;
+    let t = light.text.as_str();
+    // Only a stage of the job itself (学徒期, 试用期, 试工期, 见习期); a course before it (实训期间无薪,
+    // 培训期间无工资) is recruit-then-train's business: the trainee is not yet employed.
+    let stage = |i: usize| {
+        let before = crate::engine::terms::last_chars(&t[..i], 8);
+        ["学徒", "试用", "试工", "见习"]
+            .iter()
+            .any(|w| before.contains(w))
+    };
+    let found = UNPAID.iter().find_map(|w| {
+        t.match_indices(w)
+            .find(|&(i, _)| !t[i + w.len()..].starts_with('假') && stage(i))
+            .map(|(i, _)| i..i + w.len())
+    });
+    match found {
+        Some(r) => {
+            out.push(Hit::new(&RULE, Field::Salary, light.orig(r), None));
+            true
+        }
+        None => false,
+    }
+}
+
 fn check(cx: &Ctx<'_>, out: &mut Vec<Hit>) {
+    if unpaid(cx, out) {
+        return;
+    }
     let Some((ft, Salary::Pay(p))) = salary::of(cx) else {
         return;
     };
@@ -261,6 +299,28 @@ mod tests {
         // Full-time day pay is judged by the month: 150 a day is above every monthly floor.
         assert!(!flagged(
             r#"{"salary":"日薪150元（每天8小时）","employment_type":"全职","location":"上海市"}"#
+        ));
+    }
+
+    #[test]
+    fn unpaid_full_time_work_is_below_any_floor() {
+        let flagged = |json: &str| {
+            let p = Posting::from_json(json).unwrap();
+            Checker::default_ref()
+                .check(&p, None)
+                .iter()
+                .any(|f| f.rule == "salary-below-minimum-wage")
+        };
+        assert!(flagged(
+            r#"{"salary":"学徒期无薪，出师后4500-7000元/月","employment_type":"全职"}"#
+        ));
+        assert!(flagged(r#"{"salary":"学徒期无工资，出师后4000-8000元/月"}"#));
+        assert!(!flagged(
+            r#"{"salary":"6000-8000元/月，可申请无薪假","employment_type":"全职"}"#
+        ));
+        assert!(!flagged(r#"{"salary":"学徒期无薪","employment_type":"实习"}"#));
+        assert!(!flagged(
+            r#"{"salary":"实训期间无薪；就业后月薪8000-15000元","employment_type":"全职"}"#
         ));
     }
 
