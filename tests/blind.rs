@@ -3,7 +3,7 @@
 //! After first contact a batch is folded in here as a regression guard: recall per batch (by category,
 //! as `node scripts/score.mjs` counts it) and false positives may not get worse than the figures
 //! measured when the batch was folded in. These figures are NOT accuracy: the rules were tuned on
-//! batches 3 to 39, 42 to 57 and 60 to 90 after their first contact (40, 41, 58 and 59 are guarded at
+//! batches 3 to 39, 42 to 57 and 60 to 96 after their first contact (40, 41, 58 and 59 are guarded at
 //! their first-contact figures: no round was made on them).
 #![allow(clippy::unwrap_used)]
 #![cfg(not(target_arch = "wasm32"))]
@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 use jobseal::engine::{rules::RULES, Checker, Date, Posting, Severity};
 
 /// (violating, clean) files, the least recall and the most clean postings with a finding allowed.
-const BATCHES: [(&str, &str, &str, f64, usize); 88] = [
+const BATCHES: [(&str, &str, &str, f64, usize); 94] = [
     (
         "b3 (zh)",
         include_str!("corpus/blind/b3-zh-violating.jsonl"),
@@ -538,7 +538,7 @@ const BATCHES: [(&str, &str, &str, f64, usize); 88] = [
         "b77 (mixed, 55 of 206 English)",
         include_str!("corpus/blind/b77-violating.jsonl"),
         include_str!("corpus/blind/b77-clean.jsonl"),
-        0.95,
+        0.96,
         0,
     ),
     (
@@ -559,7 +559,7 @@ const BATCHES: [(&str, &str, &str, f64, usize); 88] = [
         "b80 (mixed, 58 of 208 English)",
         include_str!("corpus/blind/b80-violating.jsonl"),
         include_str!("corpus/blind/b80-clean.jsonl"),
-        0.98,
+        0.99,
         0,
     ),
     (
@@ -630,6 +630,48 @@ const BATCHES: [(&str, &str, &str, f64, usize); 88] = [
         include_str!("corpus/blind/b90-violating.jsonl"),
         include_str!("corpus/blind/b90-clean.jsonl"),
         0.96,
+        0,
+    ),
+    (
+        "b91 (mixed, 62 of 194 English)",
+        include_str!("corpus/blind/b91-violating.jsonl"),
+        include_str!("corpus/blind/b91-clean.jsonl"),
+        0.97,
+        0,
+    ),
+    (
+        "b92 (mixed, 62 of 233 English)",
+        include_str!("corpus/blind/b92-violating.jsonl"),
+        include_str!("corpus/blind/b92-clean.jsonl"),
+        0.96,
+        0,
+    ),
+    (
+        "b93 (mixed, 55 of 203 English)",
+        include_str!("corpus/blind/b93-violating.jsonl"),
+        include_str!("corpus/blind/b93-clean.jsonl"),
+        0.96,
+        0,
+    ),
+    (
+        "b94 (mixed, 40 of 215 English)",
+        include_str!("corpus/blind/b94-violating.jsonl"),
+        include_str!("corpus/blind/b94-clean.jsonl"),
+        0.96,
+        0,
+    ),
+    (
+        "b95 (mixed, 68 of 203 English)",
+        include_str!("corpus/blind/b95-violating.jsonl"),
+        include_str!("corpus/blind/b95-clean.jsonl"),
+        1.00,
+        0,
+    ),
+    (
+        "b96 (mixed, 49 of 207 English)",
+        include_str!("corpus/blind/b96-violating.jsonl"),
+        include_str!("corpus/blind/b96-clean.jsonl"),
+        0.98,
         0,
     ),
 ];
