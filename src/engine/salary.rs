@@ -60,7 +60,7 @@ static PAY: LazyLock<Regex> = LazyLock::new(|| {
         (?P<a>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)[\x20\t\u{3000}]*(?P<ua>k|千|百万|万|w|million|m(?-u:\b))?[\x20\t\u{3000}]*(?:元|块)?[\x20\t\u{3000}]*
         (?:(?:-|~|—|–|至|到|to)[\x20\t\u{3000}]*(?P<neg>−|负)?[\x20\t\u{3000}]*(?:rmb|cny|¥)?[\x20\t\u{3000}]*(?P<b>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)[\x20\t\u{3000}]*(?P<ub>k|千|百万|万|w|million|m(?-u:\b))?)?
         [\x20\t\u{3000}]*(?:元|块|rmb|cny|人民币|yuan)?[\x20\t\u{3000}]*
-        (?:(?:/|每|一|每个|per|a|an)?[\x20\t\u{3000}]*(?:(?:online|working|active|billable|在线|工作)[\x20]*)?(?P<per>小时|时|hour|hr|h|天|日|day|周|星期|week|月|month|mo|年|year|annum|单|件|piece|pieces|千字|字|条|篇|页|分钟|minutes|minute|min|words|word|pages|page|tasks|task|任务|episodes|episode|集|课时|节|lessons|lesson|class|sessions|session|orders|order|kg|公斤|斤|walks|walk|trips|trip|rides|ride|deliveries|delivery|visits|visit|bookings|booking|趟|次))?",
+        (?:(?:/|每|一|每个|per|a|an)?[\x20\t\u{3000}]*(?:(?:online|working|active|billable|teaching|tutoring|class|lesson|contact|在线|工作)[\x20]*)?(?P<per>小时|时|hour|hr|h|天|日|day|周|星期|week|月|month|mo|年|year|annum|单|件|piece|pieces|千字|字|条|篇|页|分钟|minutes|minute|min|words|word|pages|page|tasks|task|任务|episodes|episode|集|课时|节|lessons|lesson|class|sessions|session|orders|order|kg|公斤|斤|walks|walk|trips|trip|rides|ride|deliveries|delivery|visits|visit|bookings|booking|趟|次))?",
     )
     .expect("pay pattern compiles")
 });
@@ -314,6 +314,9 @@ mod tests {
         assert_eq!((p.min, p.max), (12000.0, Some(18000.0)));
         let p = pay("200元/天");
         assert_eq!(p.period, Period::Day);
+        // Blind batch 98: a teaching hour is an hour.
+        let p = pay("RMB 80 per teaching hour");
+        assert_eq!((p.min, p.period), (80.0, Period::Hour));
         // Blind batch 92: a base before a piece rate is the month's.
         let p = pay("底薪1200元+计件提成");
         assert_eq!((p.min, p.period), (1200.0, Period::Month));

@@ -339,8 +339,13 @@ fn older_welcomed(age: &str, (before, _): (&str, &str)) -> bool {
         .iter()
         .any(|w| age.trim_end().ends_with(w));
     let opens = before.trim_start();
+    // Or the welcome right before the age (门店营业员（欢迎35岁以上）: blind batch 98).
+    let right_before = before.trim_end().ends_with("欢迎");
     lower_bound
-        && (opens.starts_with("欢迎") || opens.starts_with("welcome") || opens.starts_with("we welcome"))
+        && (opens.starts_with("欢迎")
+            || opens.starts_with("welcome")
+            || opens.starts_with("we welcome")
+            || right_before)
 }
 
 /// Words before `for` that make what follows the people sought, not an audience (looking for ladies
@@ -585,6 +590,7 @@ mod tests {
         // Blind batch 60: older workers welcomed, not a floor; a welcome to a range still limits.
         clean(ID, "本岗位不设年龄上限，欢迎45岁、50岁以上的老师傅投递。");
         clean(ID, "本岗位不设年龄上限，35岁以上、经验丰富的工程师同样欢迎。");
+        clean(ID, "门店营业员（欢迎35岁以上）");
         fires(ID, "欢迎18-35岁的年轻人加入");
         // Blind batch 61: the donors' ages a nurse explains.
         clean(
