@@ -21,6 +21,13 @@ impl Numeric {
         self.map[r.start].0..self.map[r.end - 1].1
     }
 
+    fn with_capacity(n: usize) -> Numeric {
+        Numeric {
+            text: String::with_capacity(n),
+            map: Vec::with_capacity(n),
+        }
+    }
+
     fn push(&mut self, s: &str, from: std::ops::Range<usize>) {
         self.text.push_str(s);
         self.map
@@ -162,19 +169,22 @@ fn en_number(s: &str) -> Option<(u64, usize)> {
     en_word(s, &EN_UNITS)
 }
 
+/// The run of Chinese numerals that `rest` starts with, and its length in bytes.
+fn numeral_run(rest: &str) -> (Vec<char>, usize) {
+    let run: Vec<char> = rest.chars().take_while(|&c| is_cjk_numeral(c)).collect();
+    let len = run.iter().map(|c| c.len_utf8()).sum();
+    (run, len)
+}
+
 /// `text` with every number in words or disguised digits rewritten as ASCII digits.
 pub fn read(text: &str) -> Numeric {
-    let mut out = Numeric {
-        text: String::with_capacity(text.len()),
-        map: Vec::with_capacity(text.len()),
-    };
+    let mut out = Numeric::with_capacity(text.len());
     let mut i = 0;
     while i < text.len() {
         let rest = &text[i..];
         let Some(c) = rest.chars().next() else { break };
         if is_cjk_numeral(c) {
-            let run: Vec<char> = rest.chars().take_while(|&c| is_cjk_numeral(c)).collect();
-            let len: usize = run.iter().map(|c| c.len_utf8()).sum();
+            let (run, len) = numeral_run(rest);
             match cjk_value(&run) {
                 Some(v) => out.push(&v.to_string(), i..i + len),
                 None => out.push(&rest[..len], i..i + len),
@@ -207,18 +217,14 @@ pub fn read(text: &str) -> Numeric {
 /// figure in digits (1.5万元 keeps its 万 as a unit). For pay texts that mix both (学徒期月薪捌佰元，出师后
 /// 3000元: blind batch 79), where [`read`] would rewrite 五险一金 and 1.5万 too.
 pub fn read_amounts(text: &str) -> Numeric {
-    let mut out = Numeric {
-        text: String::with_capacity(text.len()),
-        map: Vec::with_capacity(text.len()),
-    };
+    let mut out = Numeric::with_capacity(text.len());
     let mut i = 0;
     while i < text.len() {
         let rest = &text[i..];
         let Some(c) = rest.chars().next() else { break };
         let glued = text[..i].ends_with(|b: char| b.is_ascii_digit() || b == '.');
         if is_cjk_numeral(c) && !glued {
-            let run: Vec<char> = rest.chars().take_while(|&c| is_cjk_numeral(c)).collect();
-            let len: usize = run.iter().map(|c| c.len_utf8()).sum();
+            let (run, len) = numeral_run(rest);
             let money = rest[len..].trim_start().starts_with(['元', '块', '圆']);
             let amount = run.len() >= 2
                 && run

@@ -224,6 +224,15 @@ mod tests {
     use crate::engine::rules::testing::*;
     use crate::engine::{Checker, Field, Posting};
 
+    /// Whether the default pack reports the posting's pay as below the minimum wage.
+    fn below_floor(json: &str) -> bool {
+        let p = Posting::from_json(json).unwrap();
+        Checker::default_ref()
+            .check(&p, None)
+            .iter()
+            .any(|f| f.rule == "salary-below-minimum-wage")
+    }
+
     #[test]
     fn fires_and_stays_clean() {
         fires_in("salary-below-minimum-wage", Field::Salary, "1000元/月");
@@ -261,65 +270,55 @@ mod tests {
     // Blind batch 76: a day's pay over the day's hours, for work that is not full time.
     #[test]
     fn day_pay_with_its_hours_is_judged_by_the_hour() {
-        let flagged = |json: &str| {
-            let p = Posting::from_json(json).unwrap();
-            Checker::default_ref()
-                .check(&p, None)
-                .iter()
-                .any(|f| f.rule == "salary-below-minimum-wage")
-        };
-        assert!(flagged(
+        assert!(below_floor(
             r#"{"salary":"日结50元/天（8小时）","employment_type":"兼职"}"#
         ));
-        assert!(!flagged(
+        assert!(!below_floor(
             r#"{"salary":"日结200元/天（8小时）","employment_type":"兼职"}"#
         ));
-        assert!(!flagged(r#"{"salary":"日结50元/天","employment_type":"兼职"}"#));
+        assert!(!below_floor(
+            r#"{"salary":"日结50元/天","employment_type":"兼职"}"#
+        ));
         // The day's hours as clock times in the description (blind batches 83 and 84): 50 a day from 6
         // in the morning to 5 in the evening is about 5 an hour.
-        assert!(flagged(
+        assert!(below_floor(
             r#"{"salary":"日薪50元，管午饭","employment_type":"季节工","description":"每天早6点到晚5点采摘、分拣"}"#
         ));
-        assert!(flagged(
+        assert!(below_floor(
             r#"{"salary":"一天60块","employment_type":"临时工","description":"早六点干到下午四点，中间吃饭半小时"}"#
         ));
-        assert!(!flagged(
+        assert!(!below_floor(
             r#"{"salary":"日薪200元","employment_type":"临时工","description":"8:00-18:00，包午饭"}"#
         ));
         // The hours said in words (blind batch 89): 80 a day for 8 hours is 10 an hour.
-        assert!(flagged(
+        assert!(below_floor(
             r#"{"salary":"日薪80元，包午餐","employment_type":"兼职","description":"派发宣传单页，每天工作8小时。"}"#
         ));
-        assert!(!flagged(
+        assert!(!below_floor(
             r#"{"salary":"日薪200元","employment_type":"兼职","description":"派发宣传单页，每天工作8小时。"}"#
         ));
-        assert!(!flagged(
+        assert!(!below_floor(
             r#"{"salary":"日结 50-200元","employment_type":"兼职","description":"按件计酬，每天一两小时。"}"#
         ));
         // Full-time day pay is judged by the month: 150 a day is above every monthly floor.
-        assert!(!flagged(
+        assert!(!below_floor(
             r#"{"salary":"日薪150元（每天8小时）","employment_type":"全职","location":"上海市"}"#
         ));
     }
 
     #[test]
     fn unpaid_full_time_work_is_below_any_floor() {
-        let flagged = |json: &str| {
-            let p = Posting::from_json(json).unwrap();
-            Checker::default_ref()
-                .check(&p, None)
-                .iter()
-                .any(|f| f.rule == "salary-below-minimum-wage")
-        };
-        assert!(flagged(
+        assert!(below_floor(
             r#"{"salary":"学徒期无薪，出师后4500-7000元/月","employment_type":"全职"}"#
         ));
-        assert!(flagged(r#"{"salary":"学徒期无工资，出师后4000-8000元/月"}"#));
-        assert!(!flagged(
+        assert!(below_floor(r#"{"salary":"学徒期无工资，出师后4000-8000元/月"}"#));
+        assert!(!below_floor(
             r#"{"salary":"6000-8000元/月，可申请无薪假","employment_type":"全职"}"#
         ));
-        assert!(!flagged(r#"{"salary":"学徒期无薪","employment_type":"实习"}"#));
-        assert!(!flagged(
+        assert!(!below_floor(
+            r#"{"salary":"学徒期无薪","employment_type":"实习"}"#
+        ));
+        assert!(!below_floor(
             r#"{"salary":"实训期间无薪；就业后月薪8000-15000元","employment_type":"全职"}"#
         ));
     }
