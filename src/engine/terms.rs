@@ -651,7 +651,8 @@ fn employer_pays(text: &str, r: Range<usize>) -> bool {
     // The money as a system or a line of business (熟悉保证金制度, 保证金账户, 押金管理办法): a subject of the
     // work, not a demand (blind batches 71 and 74).
     // Its collection and its books (学费收缴, 保证金台账: blind batches 79 and 80) and its oversight
-    // (保证金监控中心, 客户保证金专户: blind batch 88) are work too.
+    // (保证金监控中心, 客户保证金专户: blind batch 88) and its software (押金与免押模块: blind batch 99)
+    // are work too.
     if [
         "制度",
         "规则",
@@ -666,6 +667,10 @@ fn employer_pays(text: &str, r: Range<usize>) -> bool {
         "核算",
         "监控",
         "专户",
+        "模块",
+        "系统",
+        "功能",
+        "与免押",
     ]
     .iter()
     .any(|w| text[r.end..].starts_with(w))

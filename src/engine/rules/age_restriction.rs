@@ -216,6 +216,10 @@ const SERVED_BEFORE: &[&str] = &[
     "收治",
     "收住",
     "入住",
+    // The market a shop serves (主营25-45岁女士通勤装: blind batch 100).
+    "主营",
+    "主打",
+    "专营",
     "caring for",
     "care for",
     "teach",
@@ -591,6 +595,7 @@ mod tests {
         clean(ID, "本岗位不设年龄上限，欢迎45岁、50岁以上的老师傅投递。");
         clean(ID, "本岗位不设年龄上限，35岁以上、经验丰富的工程师同样欢迎。");
         clean(ID, "门店营业员（欢迎35岁以上）");
+        clean(ID, "做了九年的女装店，主营25-45岁女士通勤装和连衣裙。");
         fires(ID, "欢迎18-35岁的年轻人加入");
         // Blind batch 61: the donors' ages a nurse explains.
         clean(

@@ -109,14 +109,14 @@ fn clock_hours(cx: &Ctx<'_>) -> Option<f64> {
 /// A day's hours said in words in the description or the requirements (每天工作8小时, 一天干十个小时:
 /// blind batch 89), from 4 to 16.
 static DAY_HOURS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:每天|每日|一天|日)(?:工作|干|上班)?[\x20]*(?P<h>[0-9]{1,2})[\x20]*(?:个)?小时")
+    Regex::new(r"(?:每天|每日|一天|日)(?:工作|干|上班)?[\x20]*(?P<h>[0-9]{1,2})[\x20]*(?:个)?(?:小时|钟头)")
         .expect("day-hours pattern compiles")
 });
 
 fn described_hours(cx: &Ctx<'_>) -> Option<f64> {
     [Field::Description, Field::Requirements].iter().find_map(|&f| {
         let text = &cx.field(f)?.views.light.text;
-        if !text.contains("小时") {
+        if !text.contains("小时") && !text.contains("钟头") {
             return None;
         }
         let numeric = crate::engine::numbers::read(text);
@@ -299,6 +299,9 @@ mod tests {
         ));
         assert!(!below_floor(
             r#"{"salary":"日结 50-200元","employment_type":"兼职","description":"按件计酬，每天一两小时。"}"#
+        ));
+        assert!(below_floor(
+            r#"{"salary":"日薪80元，每月结","employment_type":"临时工","description":"搬砖、码坯、装车，每天干11个钟头。"}"#
         ));
         // Full-time day pay is judged by the month: 150 a day is above every monthly floor.
         assert!(!below_floor(
