@@ -3,7 +3,7 @@
 //! After first contact a batch is folded in here as a regression guard: recall per batch (by category,
 //! as `node scripts/score.mjs` counts it) and false positives may not get worse than the figures
 //! measured when the batch was folded in. These figures are NOT accuracy: the rules were tuned on
-//! batches 3 to 39, 42 to 57 and 60 to 100 after their first contact (40, 41, 58 and 59 are guarded at
+//! batches 3 to 39, 42 to 57 and 60 to 102 after their first contact (40, 41, 58 and 59 are guarded at
 //! their first-contact figures: no round was made on them).
 #![allow(clippy::unwrap_used)]
 #![cfg(not(target_arch = "wasm32"))]
@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 use jobseal::engine::{rules::RULES, Checker, Date, Posting, Severity};
 
 /// (violating, clean) files, the least recall and the most clean postings with a finding allowed.
-const BATCHES: [(&str, &str, &str, f64, usize); 98] = [
+const BATCHES: [(&str, &str, &str, f64, usize); 100] = [
     (
         "b3 (zh)",
         include_str!("corpus/blind/b3-zh-violating.jsonl"),
@@ -699,6 +699,20 @@ const BATCHES: [(&str, &str, &str, f64, usize); 98] = [
         "b100 (mixed, 44 of 203 English)",
         include_str!("corpus/blind/b100-violating.jsonl"),
         include_str!("corpus/blind/b100-clean.jsonl"),
+        0.97,
+        0,
+    ),
+    (
+        "b101 (mixed, 62 of 209 English)",
+        include_str!("corpus/blind/b101-violating.jsonl"),
+        include_str!("corpus/blind/b101-clean.jsonl"),
+        1.00,
+        0,
+    ),
+    (
+        "b102 (mixed, 54 of 234 English)",
+        include_str!("corpus/blind/b102-violating.jsonl"),
+        include_str!("corpus/blind/b102-clean.jsonl"),
         0.97,
         0,
     ),
