@@ -3,8 +3,8 @@
 //! After first contact a batch is folded in here as a regression guard: recall per batch (by category,
 //! as `node scripts/score.mjs` counts it) and false positives may not get worse than the figures
 //! measured when the batch was folded in. These figures are NOT accuracy: the rules were tuned on
-//! batches 3 to 39, 42 to 57 and 60 to 102 after their first contact (40, 41, 58 and 59 are guarded at
-//! their first-contact figures: no round was made on them).
+//! batches 3 to 39, 42 to 57 and 60 to 102 after their first contact (40, 41, 58, 59, 103 and 104 are
+//! guarded at their first-contact figures: no round was made on them).
 #![allow(clippy::unwrap_used)]
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -13,7 +13,7 @@ use std::collections::BTreeSet;
 use jobseal::engine::{rules::RULES, Checker, Date, Posting, Severity};
 
 /// (violating, clean) files, the least recall and the most clean postings with a finding allowed.
-const BATCHES: [(&str, &str, &str, f64, usize); 100] = [
+const BATCHES: [(&str, &str, &str, f64, usize); 102] = [
     (
         "b3 (zh)",
         include_str!("corpus/blind/b3-zh-violating.jsonl"),
@@ -715,6 +715,20 @@ const BATCHES: [(&str, &str, &str, f64, usize); 100] = [
         include_str!("corpus/blind/b102-clean.jsonl"),
         0.97,
         0,
+    ),
+    (
+        "b103 (mixed, 48 of 207 English, first contact)",
+        include_str!("corpus/blind/b103-violating.jsonl"),
+        include_str!("corpus/blind/b103-clean.jsonl"),
+        0.93,
+        0,
+    ),
+    (
+        "b104 (mixed, 47 of 213 English, first contact)",
+        include_str!("corpus/blind/b104-violating.jsonl"),
+        include_str!("corpus/blind/b104-clean.jsonl"),
+        0.95,
+        1,
     ),
 ];
 
